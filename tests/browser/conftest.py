@@ -1,0 +1,73 @@
+"""Pages as a person sees them: Debian's Chromium driven by Playwright, axe-core for WCAG.
+
+Without /usr/bin/chromium these tests are skipped, unless HVK_BROWSERTESTS=verplicht (set by
+.ci/run), in which case a missing browser is a failure.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_VLAGGEN = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+GSM = {"width": 375, "height": 740}
+# Screenshots for a person to look at; kept out of the repository.
+SCHERMAFDRUKKEN = Path(
+    os.environ.get("HVK_SCHERMAFDRUKKEN", Path(__file__).resolve().parents[2] / "schermafdrukken")
+)
+
+# Playwright's sync API runs an event loop in this thread; the test itself still talks to the
+# database synchronously, which Django would otherwise refuse.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("HVK_BROWSERTESTS") == "verplicht":
+        raise pytest.UsageError(f"HVK_BROWSERTESTS=verplicht but {CHROMIUM} is not installed.")
+    overslaan = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(overslaan)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_VLAGGEN, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def gsm(browser):
+    """A phone-sized page that refuses every request outside the test server."""
+    context = browser.new_context(viewport=GSM, locale="nl-BE", java_script_enabled=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def schermafdruk():
+    def maak(page, naam):
+        SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
+        pad = SCHERMAFDRUKKEN / f"{naam}.png"
+        page.screenshot(path=str(pad), full_page=True)
+        return pad
+
+    return maak

@@ -1,0 +1,155 @@
+"""Settings come from the environment, strictly; production refuses to start unsafe."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+
+from hvk.env import env_bool, env_int, env_list, env_str
+
+PROJECT = Path(__file__).resolve().parents[2]
+PRODUCTIE = {
+    "DEBUG": "0",
+    "SECRET_KEY": "een-lange-willekeurige-geheime-sleutel-voor-de-test-0123456789abcdefghij",
+    "ALLOWED_HOSTS": "huisvanhetkind.example",
+    "CSRF_TRUSTED_ORIGINS": "https://huisvanhetkind.example",
+}
+
+
+def manage(*args, **omgeving):
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    env.update(omgeving)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_check_deploy_met_productie_instellingen_is_schoon():
+    resultaat = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTIE)
+
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert "System check identified no issues" in resultaat.stdout
+
+
+def test_check_deploy_ziet_een_onveilige_instelling():
+    # Control: the check above can fail.
+    resultaat = manage(
+        "check", "--deploy", "--fail-level", "WARNING", **PRODUCTIE, SESSION_COOKIE_SECURE="0"
+    )
+
+    assert resultaat.returncode != 0
+    assert "SESSION_COOKIE_SECURE" in resultaat.stderr
+
+
+def test_productie_start_niet_zonder_secret_key():
+    omgeving = {k: v for k, v in PRODUCTIE.items() if k != "SECRET_KEY"}
+
+    resultaat = manage("check", **omgeving)
+
+    assert resultaat.returncode != 0
+    assert "SECRET_KEY is not set" in resultaat.stderr
+
+
+def test_productie_start_niet_zonder_allowed_hosts():
+    resultaat = manage("check", **{**PRODUCTIE, "ALLOWED_HOSTS": ""})
+
+    assert resultaat.returncode != 0
+    assert "ALLOWED_HOSTS is empty" in resultaat.stderr
+
+
+def test_debug_met_een_onbekend_woord_stopt_de_start():
+    resultaat = manage("check", DEBUG="misschien")
+
+    assert resultaat.returncode != 0
+    assert "DEBUG='misschien' is not a boolean" in resultaat.stderr
+
+
+def test_zonder_database_url_is_de_database_een_sqlite_bestand_in_de_projectmap():
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    resultaat = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "d = settings.DATABASES['default']; print(d['ENGINE'], d['NAME'])",
+        ],
+        cwd=PROJECT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "hvk.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert resultaat.stdout.split() == ["django.db.backends.sqlite3", str(PROJECT / "db.sqlite3")]
+
+
+@pytest.mark.django_db
+def test_tests_draaien_op_de_database_uit_database_url():
+    """.ci/run sets DATABASE_URL to PostgreSQL; this proves the suite really used it."""
+    url = os.environ.get("DATABASE_URL", "")
+    verwacht = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "select version()" if verwacht == "postgresql" else "select sqlite_version()"
+        )
+        versie = cursor.fetchone()[0]
+
+    print(f"database under test: {connection.vendor} {versie}")
+    assert connection.vendor == verwacht
+
+
+@pytest.mark.parametrize(
+    ("waarde", "verwacht"),
+    [("1", True), ("true", True), ("ja", True), ("0", False), ("off", False)],
+)
+def test_env_bool_leest_ja_en_nee(monkeypatch, waarde, verwacht):
+    monkeypatch.setenv("HVK_TEST_BOOL", waarde)
+
+    assert env_bool("HVK_TEST_BOOL", not verwacht) is verwacht
+
+
+def test_env_bool_zonder_waarde_geeft_de_standaard(monkeypatch):
+    monkeypatch.delenv("HVK_TEST_BOOL", raising=False)
+
+    assert env_bool("HVK_TEST_BOOL", True) is True
+
+
+def test_env_int_weigert_tekst(monkeypatch):
+    monkeypatch.setenv("HVK_TEST_INT", "twaalf")
+
+    with pytest.raises(ImproperlyConfigured, match="not an integer"):
+        env_int("HVK_TEST_INT", 1)
+
+
+def test_env_list_splitst_op_komma(monkeypatch):
+    monkeypatch.setenv("HVK_TEST_LIJST", "a.example, b.example,,")
+
+    assert env_list("HVK_TEST_LIJST") == ["a.example", "b.example"]
+
+
+def test_geheim_kan_uit_een_bestand_komen(monkeypatch, tmp_path):
+    bestand = tmp_path / "geheim"
+    bestand.write_text("uit-een-bestand\n")
+    monkeypatch.setenv("HVK_TEST_GEHEIM_FILE", str(bestand))
+    monkeypatch.setenv("HVK_TEST_GEHEIM", "uit-de-omgeving")
+
+    assert env_str("HVK_TEST_GEHEIM") == "uit-een-bestand"
+
+
+def test_onleesbaar_geheimbestand_stopt_de_start(monkeypatch, tmp_path):
+    monkeypatch.setenv("HVK_TEST_GEHEIM_FILE", str(tmp_path / "bestaat-niet"))
+
+    with pytest.raises(ImproperlyConfigured, match="cannot be read"):
+        env_str("HVK_TEST_GEHEIM")

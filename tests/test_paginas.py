@@ -1,0 +1,47 @@
+"""Site-wide checks on every public page: one <h1>, a language, a title, a skip link."""
+
+import re
+
+import pytest
+
+from accounts.models import Gebruiker
+from tests.factories import GemeenteFactory
+
+pytestmark = pytest.mark.django_db
+
+PUBLIEKE_PAGINAS = [
+    ("/", 200),
+    ("/accounts/login/", 200),
+    ("/accounts/password/reset/", 200),
+    ("/accounts/signup/", 200),
+    ("/bestaat-niet/", 404),
+]
+
+
+@pytest.mark.parametrize(("url", "status"), PUBLIEKE_PAGINAS)
+def test_publieke_pagina_heeft_een_h1_een_taal_een_titel_en_een_skiplink(client, url, status):
+    GemeenteFactory()
+
+    response = client.get(url)
+
+    assert response.status_code == status
+    html = response.content.decode()
+    assert len(re.findall(r"<h1[\s>]", html)) == 1
+    assert re.search(r'<html lang="nl-be">', html)
+    assert re.search(r"<title>[^<]+</title>", html)
+    assert 'href="#inhoud"' in html
+    assert 'id="inhoud"' in html
+
+
+def test_zelf_een_account_maken_kan_niet(client):
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "email": "iemand@example.org",
+            "password1": "lang-wachtwoord-1",
+            "password2": "lang-wachtwoord-1",
+        },
+    )
+
+    assert "Registratie gesloten" in response.content.decode()
+    assert not Gebruiker.objects.exists()
