@@ -25,10 +25,6 @@ SCHERMAFDRUKKEN = Path(
     os.environ.get("HVK_SCHERMAFDRUKKEN", Path(__file__).resolve().parents[2] / "schermafdrukken")
 )
 
-# Playwright's sync API runs an event loop in this thread; the test itself still talks to the
-# database synchronously, which Django would otherwise refuse.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_collection_modifyitems(config, items):
     if CHROMIUM.exists():
@@ -39,6 +35,13 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(overslaan)
+
+
+@pytest.fixture(autouse=True)
+def _synchrone_database_naast_playwright(monkeypatch):
+    # Playwright's sync API runs an event loop in this thread; the test itself still talks to
+    # the database synchronously, which Django would otherwise refuse.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")

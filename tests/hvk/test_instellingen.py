@@ -21,7 +21,8 @@ PRODUCTIE = {
 
 
 def manage(*args, **omgeving):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    weg = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in weg}
     env.update(omgeving)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
