@@ -37,11 +37,13 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(overslaan)
 
 
-@pytest.fixture(autouse=True)
-def _synchrone_database_naast_playwright(monkeypatch):
+@pytest.fixture(scope="session", autouse=True)
+def _synchrone_database_naast_playwright():
     # Playwright's sync API runs an event loop in this thread; the test itself still talks to
     # the database synchronously, which Django would otherwise refuse.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 @pytest.fixture(scope="session")
