@@ -157,6 +157,11 @@ STORAGES = {
 }
 # Uploads larger than this are refused by the form fields that accept files.
 HVK_MAX_AFBEELDING_BYTES = env_int("HVK_MAX_AFBEELDING_BYTES", 2 * 1024 * 1024)
+HVK_MAX_PDF_BYTES = env_int("HVK_MAX_PDF_BYTES", 10 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Committed hours: a gemeente whose delivered hours so far this year lag the pro-rated
+# commitment by more than this percentage gets a signal.
+HVK_INZET_MAX_ACHTERSTAND_PROCENT = env_int("HVK_INZET_MAX_ACHTERSTAND_PROCENT", 20)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

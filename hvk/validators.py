@@ -67,3 +67,15 @@ def valideer_merkkleur(waarde: str):
             code="te_licht",
             params={"contrast": contrast},
         )
+
+
+def valideer_pdf(bestand):
+    """A PDF is recognised by its content, not by its name."""
+    positie = bestand.tell() if hasattr(bestand, "tell") else 0
+    bestand.seek(0)
+    begin = bestand.read(5)
+    bestand.seek(positie)
+    if begin != b"%PDF-":
+        raise ValidationError(
+            _("Dit bestand is geen PDF. Laad een PDF-bestand op."), code="geen_pdf"
+        )

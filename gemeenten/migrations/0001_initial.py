@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('naam', models.CharField(max_length=100, verbose_name='naam')),
-                ('slug', models.SlugField(help_text='Het deel na de / in het webadres van de gemeente, bv. “beerse”.', unique=True, validators=[gemeenten.models.valideer_slug_vrij], verbose_name='webadres')),
+                ('slug', models.SlugField(help_text='Het deel na de / in het webadres van de gemeente, bv. “beerse”.', unique=True, validators=[gemeenten.models.gemeente.valideer_slug_vrij], verbose_name='webadres')),
                 ('nis_code', models.CharField(error_messages={'unique': 'Er bestaat al een gemeente met deze NIS-code.'}, help_text='De code van Statbel, 5 cijfers (bv. 13040 voor Turnhout).', max_length=5, unique=True, validators=[gemeenten.register.valideer_nis_code], verbose_name='NIS-code')),
                 ('inwoners', models.PositiveIntegerField(verbose_name='inwoners')),
                 ('kinderen_0_3', models.PositiveIntegerField(verbose_name='kinderen 0-3 jaar')),
