@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.utils.deconstruct import deconstructible
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 HEX_KLEUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -29,9 +30,12 @@ class MaximaleBestandsgrootte:
         limiet = getattr(settings, self.setting_name)
         if bestand.size > limiet:
             raise ValidationError(
-                _("Het bestand is %(grootte).1f MB; het mag hoogstens %(limiet).1f MB zijn."),
+                _("Het bestand is %(grootte)s MB; het mag hoogstens %(limiet)s MB zijn."),
                 code="te_groot",
-                params={"grootte": bestand.size / 1_048_576, "limiet": limiet / 1_048_576},
+                params={
+                    "grootte": number_format(bestand.size / 1_048_576, 1),
+                    "limiet": number_format(limiet / 1_048_576, 1),
+                },
             )
 
     def __eq__(self, other):

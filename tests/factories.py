@@ -1,3 +1,6 @@
+import datetime
+from decimal import Decimal
+
 import factory
 from factory.django import DjangoModelFactory
 
@@ -46,3 +49,68 @@ class CoordinatorFactory(GebruikerFactory):
     email = factory.Sequence(lambda n: f"coordinator{n}@example.org")
     is_staff = True
     is_superuser = True
+
+
+class ThemaFactory(DjangoModelFactory):
+    class Meta:
+        model = "gemeenten.Thema"
+        django_get_or_create = ["slug"]
+
+    naam = factory.Sequence(lambda n: f"thema {n}")
+    slug = factory.LazyAttribute(lambda o: o.naam.lower().replace(" ", "-").replace("/", "-"))
+
+
+class VisienotaFactory(DjangoModelFactory):
+    class Meta:
+        model = "gemeenten.Visienota"
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    periode_start = datetime.date(2025, 1, 1)
+    periode_einde = datetime.date(2030, 12, 31)
+    verwachtingen = "Een aanspreekpunt in de eigen gemeente."
+    doelen = "Meer gezinnen bereiken."
+    uren_per_jaar = Decimal("1200")
+    budget_per_jaar = Decimal("25000")
+
+
+class InzetFactory(DjangoModelFactory):
+    class Meta:
+        model = "gemeenten.Inzet"
+
+    persoon = "An Peeters"
+    gemeente = factory.SubFactory(GemeenteFactory)
+    jaar = 2026
+    maand = 1
+    uren = Decimal("100")
+    omschrijving = "Coördinatie"
+
+
+class OrgaanFactory(DjangoModelFactory):
+    class Meta:
+        model = "gemeenten.Orgaan"
+
+    naam = factory.Sequence(lambda n: f"Overleg {n}")
+    soort = "stuurgroep"
+
+
+class WerkgroepFactory(OrgaanFactory):
+    soort = "werkgroep"
+    thema = factory.SubFactory(ThemaFactory)
+
+
+class LidFactory(DjangoModelFactory):
+    class Meta:
+        model = "gemeenten.Lid"
+
+    orgaan = factory.SubFactory(OrgaanFactory)
+    naam = factory.Sequence(lambda n: f"Lid {n}")
+    gemeente = factory.SubFactory(GemeenteFactory)
+    van = datetime.date(2025, 1, 1)
+
+
+class PartnerFactory(DjangoModelFactory):
+    class Meta:
+        model = "gemeenten.Partner"
+
+    naam = factory.Sequence(lambda n: f"Partner {n}")
+    soort = "caw"

@@ -162,6 +162,7 @@ class Gemeente(models.Model):
 
     @property
     def heeft_aanspreekpunt(self) -> bool:
+        """A contact point is a name residents can reach by phone or e-mail."""
         return bool(
-            self.aanspreekpunt_naam or self.aanspreekpunt_telefoon or self.aanspreekpunt_email
+            self.aanspreekpunt_naam and (self.aanspreekpunt_telefoon or self.aanspreekpunt_email)
         )

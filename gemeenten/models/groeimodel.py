@@ -62,7 +62,10 @@ class Zelfevaluatie(models.Model):
     """A gemeente's yearly tick-off of the role checklist of the current phase."""
 
     gemeente = models.ForeignKey(
-        Gemeente, on_delete=models.CASCADE, related_name="zelfevaluaties", verbose_name=_("gemeente")
+        Gemeente,
+        on_delete=models.CASCADE,
+        related_name="zelfevaluaties",
+        verbose_name=_("gemeente"),
     )
     jaar = models.PositiveSmallIntegerField(
         _("jaar"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]

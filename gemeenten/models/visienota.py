@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
@@ -157,7 +158,9 @@ class Inzet(models.Model):
         _("uren"),
         max_digits=6,
         decimal_places=1,
-        validators=[MinValueValidator(0.1)],
+        validators=[
+            MinValueValidator(Decimal("0.1"), message=_("Het aantal uren moet groter zijn dan 0."))
+        ],
     )
     omschrijving = models.CharField(_("waaraan"), max_length=250)
     thema = models.ForeignKey(
@@ -220,4 +223,3 @@ class GemeenschappelijkeVisie(models.Model):
             raise ValidationError(
                 {"periode_einde": gettext("Het einde van de periode ligt vóór het begin.")}
             )
-

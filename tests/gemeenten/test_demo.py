@@ -1,3 +1,4 @@
+import datetime
 from io import StringIO
 from statistics import median
 
@@ -84,3 +85,27 @@ def test_demo_weigert_in_productie(db, settings):
         call_command("demo")
 
     assert not Gemeente.objects.exists()
+
+
+def test_demo_toont_elk_soort_signaal_minstens_een_keer(demo):
+    from gemeenten.selectors.signalen import Signaal, signalen
+
+    soorten = {s.soort for s in signalen(op=datetime.date(2026, 11, 25))}
+
+    assert soorten == {
+        Signaal.PRIORITEIT_ZONDER_WERKGROEP,
+        Signaal.ORGAAN_ZONDER_GEMEENTE,
+        Signaal.GEEN_AANSPREEKPUNT,
+        Signaal.INZET_ACHTERSTAND,
+    }
+
+
+def test_demo_samenwerking_twee_keer_laden_geeft_geen_dubbels(demo):
+    from gemeenten.models import Afvinking, Inzet, Lid, Partner, Visienota
+
+    tellingen = [m.objects.count() for m in (Visienota, Inzet, Lid, Partner, Afvinking)]
+
+    call_command("demo", stdout=StringIO())
+
+    assert [m.objects.count() for m in (Visienota, Inzet, Lid, Partner, Afvinking)] == tellingen
+    assert all(tellingen)
