@@ -95,7 +95,8 @@ def engagement_en_inzet(*, jaar: int, op: datetime.date | None = None) -> list[E
                 budget_engagement=nota.budget_per_jaar if nota else Decimal(0),
                 maanden_verstreken=maanden,
                 uren_verwacht=(uren * maanden / 12).quantize(Decimal("0.1")),
-                uren_geleverd=geleverd.get(gemeente.pk) or Decimal(0),
+                # SQLite sums decimals as floats; round back to the field's precision.
+                uren_geleverd=Decimal(geleverd.get(gemeente.pk) or 0).quantize(Decimal("0.1")),
             )
         )
     return regels

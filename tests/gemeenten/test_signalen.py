@@ -274,7 +274,7 @@ def test_engagementoverzicht_toont_geengageerde_en_geleverde_uren(coordinator_cl
 
     inhoud = response.content.decode()
     assert response.status_code == 200
-    assert "1200,0" in inhoud
+    assert "1.200,0" in inhoud
     assert "321,5" in inhoud
 
 
