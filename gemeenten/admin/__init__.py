@@ -1,3 +1,10 @@
 """Admin of the partnership, one module per topic."""
 
-from gemeenten.admin import gemeente  # noqa: F401
+from gemeenten.admin import (  # noqa: F401
+    gemeente,
+    groeimodel,
+    organigram,
+    partner,
+    plan,
+    visienota,
+)
