@@ -30,7 +30,11 @@ def gekozen_jaar(request) -> tuple[int, str]:
 
 @admin.register(Gemeente)
 class GemeenteAdmin(admin.ModelAdmin):
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        # Accept and show "14,3" as well as "14.3".
+        models.DecimalField: {"localize": True},
+    }
     list_display = [
         "naam",
         "nis_code",

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,7 @@ class ThemaAdmin(admin.ModelAdmin):
 
 @admin.register(Visienota)
 class VisienotaAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.DecimalField: {"localize": True}}
     list_display = [
         "gemeente",
         "periode_start",
@@ -52,6 +54,7 @@ class VisienotaAdmin(admin.ModelAdmin):
 
 @admin.register(Inzet)
 class InzetAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.DecimalField: {"localize": True}}
     list_display = ["persoon", "gemeente", "werkgever", "jaar", "maand", "uren", "omschrijving"]
     list_filter = ["jaar", "maand", "gemeente", "werkgever", "thema"]
     search_fields = ["persoon", "omschrijving", "gemeente__naam"]

@@ -204,3 +204,10 @@ def test_gemeentelijst_in_beheer_toont_en_zoekt(coordinator_client):
     inhoud = response.content.decode()
     assert "Beerse" in inhoud
     assert "Turnhout" not in inhoud
+
+
+def test_kansarmoede_index_met_komma_wordt_aanvaard(coordinator_client):
+    response = coordinator_client.post(TOEVOEGEN, geldige_gegevens(kansarmoede_index="11,2"))
+
+    assert response.status_code == 302
+    assert Gemeente.objects.get().kansarmoede_index == Decimal("11.2")
