@@ -44,21 +44,6 @@ def roltaken(db):
     roltaken_migratie.roltaken_aanmaken(apps, None)
 
 
-@pytest.fixture
-def beerse(db):
-    return GemeenteFactory(naam="Beerse", nis_code="13004", slug="beerse")
-
-
-@pytest.fixture
-def kasterlee(db):
-    return GemeenteFactory(naam="Kasterlee", nis_code="13017", slug="kasterlee")
-
-
-@pytest.fixture
-def turnhout(db):
-    return GemeenteFactory(naam="Turnhout", nis_code="13040", slug="turnhout")
-
-
 def taken_van(fase):
     return set(Roltaak.objects.filter(fase=fase).values_list("pk", flat=True))
 
