@@ -162,6 +162,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Committed hours: a gemeente whose delivered hours so far this year lag the pro-rated
 # commitment by more than this percentage gets a signal.
 HVK_INZET_MAX_ACHTERSTAND_PROCENT = env_int("HVK_INZET_MAX_ACHTERSTAND_PROCENT", 20)
+# Recurring moments and mobile-house visits are expanded into dated rows this many days ahead
+# (`manage.py herhalingen_uitrollen`, run daily, moves the horizon along).
+HVK_HORIZON_DAGEN = env_int("HVK_HORIZON_DAGEN", 365)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

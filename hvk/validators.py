@@ -83,3 +83,30 @@ def valideer_pdf(bestand):
         raise ValidationError(
             _("Dit bestand is geen PDF. Laad een PDF-bestand op."), code="geen_pdf"
         )
+
+
+# Belgium's bounding box (WGS84), with a little margin for border villages.
+BELGIE_BREEDTE = (49.49, 51.51)
+BELGIE_LENGTE = (2.54, 6.41)
+
+
+def valideer_breedtegraad(waarde):
+    if waarde is not None and not BELGIE_BREEDTE[0] <= float(waarde) <= BELGIE_BREEDTE[1]:
+        raise ValidationError(
+            _(
+                "Deze breedtegraad ligt niet in België (tussen 49,49 en 51,51). "
+                "Verwisselde u breedte- en lengtegraad?"
+            ),
+            code="buiten_belgie",
+        )
+
+
+def valideer_lengtegraad(waarde):
+    if waarde is not None and not BELGIE_LENGTE[0] <= float(waarde) <= BELGIE_LENGTE[1]:
+        raise ValidationError(
+            _(
+                "Deze lengtegraad ligt niet in België (tussen 2,54 en 6,41). "
+                "Verwisselde u breedte- en lengtegraad?"
+            ),
+            code="buiten_belgie",
+        )

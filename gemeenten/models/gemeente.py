@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten.register import officiele_naam, valideer_nis_code
+from hvk.geo import MetCoordinaten
 from hvk.validators import MaximaleBestandsgrootte, afbeelding_extensie, valideer_merkkleur
 
 # Paths the public site uses itself; a gemeente's door (/<slug>/) may not take them.
@@ -34,7 +35,7 @@ def valideer_slug_vrij(waarde: str):
         )
 
 
-class Gemeente(models.Model):
+class Gemeente(MetCoordinaten):
     """A municipality that takes part in the Huis, with the figures that drive fair spreading."""
 
     naam = models.CharField(_("naam"), max_length=100)
@@ -112,6 +113,7 @@ class Gemeente(models.Model):
         verbose_name_plural = _("gemeenten")
         ordering = ["naam"]
         constraints = [
+            *MetCoordinaten.coordinaten_constraints("gemeente"),
             models.CheckConstraint(
                 condition=Q(nis_code__regex=r"^[0-9]{5}$"), name="gemeente_nis_code_5_cijfers"
             ),
@@ -131,7 +133,7 @@ class Gemeente(models.Model):
         return self.naam
 
     def clean(self):
-        fouten = {}
+        fouten = self.coordinaten_fouten()
         if self.nis_code:
             officieel = officiele_naam(self.nis_code)
             if officieel and self.naam and self.naam.strip().casefold() != officieel.casefold():
