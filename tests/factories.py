@@ -114,3 +114,119 @@ class PartnerFactory(DjangoModelFactory):
 
     naam = factory.Sequence(lambda n: f"Partner {n}")
     soort = "caw"
+
+
+class LocatieFactory(DjangoModelFactory):
+    class Meta:
+        model = "locaties.Locatie"
+
+    naam = factory.Sequence(lambda n: f"Plek {n}")
+    slug = factory.Sequence(lambda n: f"plek-{n}")
+    soort = "fysiek"
+    gemeente = factory.SubFactory(GemeenteFactory)
+    straat = "Markt 1"
+    postcode = "2300"
+    plaats = "Turnhout"
+    breedtegraad = Decimal("51.322300")
+    lengtegraad = Decimal("4.944800")
+
+
+class OpeningsuurFactory(DjangoModelFactory):
+    class Meta:
+        model = "locaties.Openingsuur"
+
+    locatie = factory.SubFactory(LocatieFactory)
+    weekdag = 0
+    begin = datetime.time(9)
+    einde = datetime.time(12)
+
+
+class UitzonderingFactory(DjangoModelFactory):
+    class Meta:
+        model = "locaties.Uitzondering"
+
+    locatie = factory.SubFactory(LocatieFactory)
+    van = datetime.date(2026, 12, 25)
+    omschrijving = "Kerstmis"
+
+
+class MobielHuisFactory(LocatieFactory):
+    naam = factory.Sequence(lambda n: f"Babybus {n}")
+    slug = factory.Sequence(lambda n: f"babybus-{n}")
+    soort = "mobiel"
+    straat = ""
+    postcode = ""
+    plaats = ""
+    breedtegraad = None
+    lengtegraad = None
+
+
+class HalteFactory(DjangoModelFactory):
+    class Meta:
+        model = "locaties.Halte"
+
+    mobiel_huis = factory.SubFactory(MobielHuisFactory)
+    naam = factory.Sequence(lambda n: f"Halte {n}")
+    gemeente = factory.SubFactory(GemeenteFactory)
+    straat = "Dorp 1"
+    postcode = "2340"
+    plaats = "Beerse"
+
+
+class HalteschemaFactory(DjangoModelFactory):
+    class Meta:
+        model = "locaties.Halteschema"
+
+    halte = factory.SubFactory(HalteFactory)
+    frequentie = "maandelijks"
+    weekdag = 1
+    week_van_de_maand = 2
+    begintijd = datetime.time(9)
+    eindtijd = datetime.time(12)
+    geldig_van = datetime.date(2026, 1, 1)
+
+
+class ActiviteitFactory(DjangoModelFactory):
+    class Meta:
+        model = "aanbod.Activiteit"
+
+    titel = factory.Sequence(lambda n: f"Activiteit {n}")
+    slug = factory.Sequence(lambda n: f"activiteit-{n}")
+    pijler = "ontmoeting"
+    bereik = "regionaal"
+    locatie = factory.SubFactory(LocatieFactory)
+
+    @factory.post_generation
+    def gemeenten(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.gemeenten.set(extracted)
+
+
+class MomentFactory(DjangoModelFactory):
+    class Meta:
+        model = "aanbod.Moment"
+
+    activiteit = factory.SubFactory(ActiviteitFactory)
+    begin = factory.LazyFunction(lambda: datetime.datetime(2026, 12, 2, 9, 30, tzinfo=datetime.UTC))
+    einde = factory.LazyAttribute(lambda o: o.begin + datetime.timedelta(hours=2))
+
+
+class ReeksFactory(DjangoModelFactory):
+    class Meta:
+        model = "aanbod.Reeks"
+
+    activiteit = factory.SubFactory(ActiviteitFactory)
+    frequentie = "wekelijks"
+    weekdag = 2
+    begintijd = datetime.time(9, 30)
+    eindtijd = datetime.time(11)
+    geldig_van = datetime.date(2026, 1, 1)
+
+
+class InschrijvingFactory(DjangoModelFactory):
+    class Meta:
+        model = "aanbod.Inschrijving"
+
+    moment = factory.SubFactory(MomentFactory)
+    volwassenen = 1
+    kinderen = 1

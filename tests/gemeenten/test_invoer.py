@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gemeenten.models import Afspraak, Inzet, Lid, Orgaan, Visienota
+from tests.admin import fouten
 from tests.factories import GemeenteFactory, PartnerFactory, ThemaFactory, VisienotaFactory
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -15,17 +16,6 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 @pytest.fixture
 def beerse(db):
     return GemeenteFactory(naam="Beerse", nis_code="13004", slug="beerse")
-
-
-def fouten(response):
-    """All error messages on an admin form page, inlines included."""
-    context = response.context
-    teksten = [str(e) for fs in context["adminform"].form.errors.values() for e in fs]
-    teksten += [str(e) for e in context["adminform"].form.non_field_errors()]
-    for inline in context.get("inline_admin_formsets", []):
-        for form in inline.formset.forms:
-            teksten += [str(e) for fs in form.errors.values() for e in fs]
-    return " ".join(teksten)
 
 
 def visienota_gegevens(gemeente, **anders):
