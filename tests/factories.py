@@ -189,6 +189,7 @@ class HalteschemaFactory(DjangoModelFactory):
 class ActiviteitFactory(DjangoModelFactory):
     class Meta:
         model = "aanbod.Activiteit"
+        skip_postgeneration_save = True
 
     titel = factory.Sequence(lambda n: f"Activiteit {n}")
     slug = factory.Sequence(lambda n: f"activiteit-{n}")

@@ -55,6 +55,16 @@ class GemeenteAdmin(admin.ModelAdmin):
         ),
         (_("Kansarmoede (Opgroeien)"), {"fields": ["kansarmoede_index", "kansarmoede_jaar"]}),
         (
+            _("Centrum van de gemeente"),
+            {
+                "fields": ["breedtegraad", "lengtegraad"],
+                "description": _(
+                    "Bv. het gemeentehuis. Hiermee berekent het portaal hoe ver gezinnen "
+                    "moeten reizen naar het dichtstbijzijnde aanbod."
+                ),
+            },
+        ),
+        (
             _("Aanspreekpunt voor inwoners"),
             {
                 "fields": [
