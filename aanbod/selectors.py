@@ -35,12 +35,25 @@ class SpreidingRegel:
     afstand_km: dict[str, float | None] = field(default_factory=dict)
 
     @property
+    def minder_dan_aandeel_kinderen(self) -> bool:
+        return _minder(self.aandeel_momenten, self.aandeel_kinderen)
+
+    @property
+    def minder_dan_aandeel_kansarmoede(self) -> bool:
+        return _minder(self.aandeel_momenten, self.aandeel_kansarmoede)
+
+    @property
     def minder_dan_aandeel(self) -> bool:
-        """Gets a smaller share of the moments than its share of children or of poverty."""
-        if self.aandeel_momenten is None:
-            return False
-        verwacht = [a for a in (self.aandeel_kinderen, self.aandeel_kansarmoede) if a is not None]
-        return bool(verwacht) and self.aandeel_momenten < max(verwacht)
+        """Gets a smaller share of the moments than its share of children *and* of poverty.
+
+        Below one measure only can be a deliberate choice (a small, well-off gemeente; a city
+        with most of the poverty); below both is the gap the partnership should look at.
+        """
+        metingen = [
+            self.minder_dan_aandeel_kinderen,
+            self.minder_dan_aandeel_kansarmoede if self.aandeel_kansarmoede is not None else True,
+        ]
+        return all(metingen)
 
 
 @dataclass
@@ -51,6 +64,10 @@ class Spreiding:
     momenten_totaal: int
     # False when a gemeente has no kansarmoede-index: shares of poverty are then not shown.
     kansarmoede_volledig: bool
+
+
+def _minder(aandeel, verwacht) -> bool:
+    return aandeel is not None and verwacht is not None and aandeel < verwacht
 
 
 def _aandeel(deel, geheel) -> float | None:
@@ -123,9 +140,7 @@ def spreiding_per_gemeente(*, van: dt.date, tot: dt.date) -> Spreiding:
 
     kinderen_totaal = sum(g.kinderen_0_12 for g in gemeenten)
     kansarmoede_volledig = all(g.kansarmoede_index is not None for g in gemeenten)
-    gewicht = {
-        g.pk: g.kinderen_0_12 * float(g.kansarmoede_index or 0) for g in gemeenten
-    }
+    gewicht = {g.pk: g.kinderen_0_12 * float(g.kansarmoede_index or 0) for g in gemeenten}
     gewicht_totaal = sum(gewicht.values())
     momenten_in_gebied = sum(1 for p in plekken if p[1] is not None)
 

@@ -23,11 +23,10 @@ def momenten_uitrollen(*, reeksen=None, tot=None) -> tuple[int, int, int]:
     with registrations, which are cancelled instead. Moments cancelled or moved by hand and
     past moments are never touched. Returns the (made, updated, deleted) totals.
     """
-    van, tot = timezone.localdate(), tot or horizon()
+    nu = timezone.now()
+    van, tot = timezone.localdate(nu), tot or horizon()
     met_inschrijvingen = Q(
-        pk__in=Inschrijving.objects.exclude(status=Inschrijving.Status.GEANNULEERD).values(
-            "moment"
-        )
+        pk__in=Inschrijving.objects.exclude(status=Inschrijving.Status.GEANNULEERD).values("moment")
     )
     totaal = [0, 0, 0]
     for reeks in reeksen if reeksen is not None else Reeks.objects.select_related("activiteit"):
@@ -45,6 +44,8 @@ def momenten_uitrollen(*, reeksen=None, tot=None) -> tuple[int, int, int]:
             van=van,
             tot=tot,
             bewaar=met_inschrijvingen,
+            begonnen_voor=nu,
+            volg={"locatie_id": reeks.locatie_id},
         )
         totaal = [a + b for a, b in zip(totaal, telling, strict=True)]
     return tuple(totaal)
@@ -52,9 +53,7 @@ def momenten_uitrollen(*, reeksen=None, tot=None) -> tuple[int, int, int]:
 
 def _vrije_slug(basis: str) -> str:
     basis = slugify(basis)[:150] or "activiteit"
-    bezet = set(
-        Activiteit.objects.filter(slug__startswith=basis).values_list("slug", flat=True)
-    )
+    bezet = set(Activiteit.objects.filter(slug__startswith=basis).values_list("slug", flat=True))
     slug, n = basis, 2
     while slug in bezet:
         slug, n = f"{basis}-{n}", n + 1
@@ -83,6 +82,7 @@ def lokale_versies_maken(*, generiek: Activiteit, gemeenten) -> list[Activiteit]
     for gemeente in gemeenten:
         if gemeente.pk in al_gedaan:
             continue
+        al_gedaan.add(gemeente.pk)
         versie = Activiteit.objects.get(pk=generiek.pk)
         versie.pk = versie.id = None
         versie._state.adding = True
@@ -91,7 +91,13 @@ def lokale_versies_maken(*, generiek: Activiteit, gemeenten) -> list[Activiteit]
         versie.bereik = Activiteit.Bereik.LOKAAL
         versie.generiek = generiek
         versie.gepubliceerd = False
-        if versie.locatie_id and versie.locatie.gemeente_id not in (None, gemeente.pk):
+        # A place in another gemeente is dropped so the coordinator picks a local one; ongoing
+        # offer needs its place to have opening hours at all, so it keeps it.
+        if (
+            not versie.doorlopend
+            and versie.locatie_id
+            and versie.locatie.gemeente_id not in (None, gemeente.pk)
+        ):
             versie.locatie = None
         versie.save()
         versie.gemeenten.set([gemeente])

@@ -43,6 +43,14 @@ GEMEENTEN = [
     ("Vosselaar", "13046", 11_600, 330, 1_450, "6.1"),
 ]
 POSTCODES = {"13040": "2300", "13004": "2340", "13017": "2460", "13031": "2360", "13046": "2350"}
+# Approximate town-hall coordinates (WGS84): the centre from which distances to offer are measured.
+CENTRUM = {
+    "13040": (Decimal("51.322700"), Decimal("4.944800")),
+    "13004": (Decimal("51.319500"), Decimal("4.855600")),
+    "13017": (Decimal("51.241200"), Decimal("4.966800")),
+    "13031": (Decimal("51.319700"), Decimal("4.984000")),
+    "13046": (Decimal("51.308900"), Decimal("4.888400")),
+}
 ZONDER_AANSPREEKPUNT = "13046"  # Vosselaar: breaks the contact-point rule
 
 THEMAS = [
@@ -191,6 +199,8 @@ def _gemeenten():
                 "bevolking_peiljaar": 2025,
                 "kansarmoede_index": index,
                 "kansarmoede_jaar": 2024,
+                "breedtegraad": CENTRUM[nis][0],
+                "lengtegraad": CENTRUM[nis][1],
                 "aanspreekpunt_naam": f"Huis van het Kind {naam}" if contact else "",
                 "aanspreekpunt_adres": f"Markt 1, {POSTCODES[nis]} {naam}" if contact else "",
                 "aanspreekpunt_telefoon": f"014 00 00 {volgnummer:02d}" if contact else "",

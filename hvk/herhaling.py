@@ -126,9 +126,13 @@ class Herhalingsregel(models.Model):
 
     @property
     def omschrijving(self) -> str:
-        """The rule as a resident reads it: “elke 2e dinsdag van de maand, 09:00-12:00”."""
+        """The rule as a resident reads it: “elke tweede dinsdag van de maand, 09:00-12:00”."""
+        if None in (self.weekdag, self.begintijd, self.eindtijd) or (
+            self.frequentie == self.Frequentie.MAANDELIJKS and self.week_van_de_maand is None
+        ):
+            return ""  # a half-filled rule, e.g. a form sent back with errors
         dag = Weekdag(self.weekdag).label
-        tijden = f"{self.begintijd:%H:%M}–{self.eindtijd:%H:%M}"
+        tijden = f"{self.begintijd:%H:%M}\N{EN DASH}{self.eindtijd:%H:%M}"
         if self.frequentie == self.Frequentie.MAANDELIJKS:
             week = WeekVanDeMaand(self.week_van_de_maand).label
             if self.interval == 1:
@@ -165,10 +169,6 @@ class GeroldMoment(models.Model):
     class Meta:
         abstract = True
 
-    def clean(self):
-        if self.begin and self.einde and self.einde <= self.begin:
-            raise ValidationError({"einde": gettext("Het einde moet na het begin liggen.")})
-
     def save(self, *args, **kwargs):
         # A row made from a rule that is edited by hand keeps its edit when the rule is expanded
         # again; remembering that here keeps every edit path (admin, shell, services) honest.
@@ -181,7 +181,13 @@ class GeroldMoment(models.Model):
                 or oud["geannuleerd"] != self.geannuleerd
             ):
                 self.aangepast = True
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "aangepast"}
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.begin and self.einde and self.einde <= self.begin:
+            raise ValidationError({"einde": gettext("Het einde moet na het begin liggen.")})
 
 
 def horizon() -> dt.date:
@@ -189,13 +195,26 @@ def horizon() -> dt.date:
     return timezone.localdate() + dt.timedelta(days=settings.HVK_HORIZON_DAGEN)
 
 
-def rol_uit(*, regel: Herhalingsregel, gerold, nieuw, van: dt.date, tot: dt.date, bewaar=None):
+def rol_uit(
+    *,
+    regel: Herhalingsregel,
+    gerold,
+    nieuw,
+    van: dt.date,
+    tot: dt.date,
+    bewaar=None,
+    begonnen_voor: dt.datetime | None = None,
+    volg: dict | None = None,
+):
     """Make the dated rows of ``regel`` between ``van`` and ``tot`` match the rule.
 
     ``gerold`` is the queryset of rows made from this rule; ``nieuw(begin, einde, dag)`` returns
     an unsaved row. Missing dates get a row, rows whose time changed with the rule follow it,
     and rows on dates the rule no longer has are deleted. Rows changed by hand (moved or
-    cancelled) are left alone. Returns (made, updated, deleted) counts. Call inside a
+    cancelled) are left alone, and so are rows that begin before ``begonnen_voor`` (pass now so
+    that this morning's row stays history although ``van`` is today). ``volg`` holds other
+    field values that unchanged rows follow (e.g. the rule's place). Returns (made, updated,
+    deleted) counts; rows cancelled instead of deleted count as updated. Call inside a
     transaction.
     """
     dagen = set(regel.datums(van, tot))
@@ -203,24 +222,35 @@ def rol_uit(*, regel: Herhalingsregel, gerold, nieuw, van: dt.date, tot: dt.date
         rij.oorspronkelijke_datum: rij
         for rij in gerold.filter(oorspronkelijke_datum__gte=van, oorspronkelijke_datum__lte=tot)
     }
+    begonnen = {
+        dag
+        for dag, rij in bestaand.items()
+        if begonnen_voor is not None and rij.begin < begonnen_voor
+    }
     te_maken, bijgewerkt, weg = [], 0, []
-    for dag in sorted(dagen):
+    for dag in sorted(dagen - begonnen):
         begin, einde = lokale_tijd(dag, regel.begintijd), lokale_tijd(dag, regel.eindtijd)
         rij = bestaand.get(dag)
         if rij is None:
             te_maken.append(nieuw(begin, einde, dag))
-        elif not rij.aangepast and (rij.begin != begin or rij.einde != einde):
-            type(rij).objects.filter(pk=rij.pk).update(begin=begin, einde=einde)
+        elif not rij.aangepast and (
+            rij.begin != begin
+            or rij.einde != einde
+            or any(getattr(rij, veld) != waarde for veld, waarde in (volg or {}).items())
+        ):
+            type(rij).objects.filter(pk=rij.pk).update(begin=begin, einde=einde, **(volg or {}))
             bijgewerkt += 1
     for dag, rij in bestaand.items():
-        if dag not in dagen and not rij.aangepast:
+        if dag not in dagen and dag not in begonnen and not rij.aangepast:
             weg.append(rij.pk)
     if te_maken:
         type(te_maken[0]).objects.bulk_create(te_maken)
+    gewist = 0
     if weg:
         te_wissen = gerold.filter(pk__in=weg)
         if bewaar is not None:
-            te_wissen.filter(bewaar).update(geannuleerd=True, aangepast=True)
+            bijgewerkt += te_wissen.filter(bewaar).update(geannuleerd=True, aangepast=True)
             te_wissen = te_wissen.exclude(bewaar)
+        gewist = te_wissen.count()
         te_wissen.delete()
-    return len(te_maken), bijgewerkt, len(weg)
+    return len(te_maken), bijgewerkt, gewist

@@ -64,11 +64,16 @@ class Openingsschema:
             return Dag(datum, [], geldend[0].omschrijving)
         else:
             bron = [
-                (u.begin, u.einde, u.vrije_inloop, "") for u in self.per_weekdag.get(datum.weekday(), [])
+                (u.begin, u.einde, u.vrije_inloop, "")
+                for u in self.per_weekdag.get(datum.weekday(), [])
             ]
+        # Slots are not orderable themselves; a day with two slots must sort by start time.
         slots = sorted(
-            Slot(lokale_tijd(datum, b), lokale_tijd(datum, e), inloop, tekst)
-            for b, e, inloop, tekst in bron
+            (
+                Slot(lokale_tijd(datum, b), lokale_tijd(datum, e), inloop, tekst)
+                for b, e, inloop, tekst in bron
+            ),
+            key=lambda slot: slot.begin,
         )
         return Dag(datum, slots, met_uren[0].omschrijving if met_uren else "")
 

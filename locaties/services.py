@@ -16,18 +16,23 @@ def haltebezoeken_uitrollen(*, schemas=None, tot=None) -> tuple[int, int, int]:
     Visits cancelled or moved by hand stay as they are; past visits are never touched.
     Returns the (made, updated, deleted) totals.
     """
-    van, tot = timezone.localdate(), tot or horizon()
+    nu = timezone.now()
+    van, tot = timezone.localdate(nu), tot or horizon()
     totaal = [0, 0, 0]
     for schema in schemas if schemas is not None else Halteschema.objects.select_related("halte"):
         telling = rol_uit(
             regel=schema,
             gerold=schema.bezoeken.all(),
             nieuw=lambda begin, einde, dag, schema=schema: Haltebezoek(
-                halte=schema.halte, schema=schema, begin=begin, einde=einde,
+                halte=schema.halte,
+                schema=schema,
+                begin=begin,
+                einde=einde,
                 oorspronkelijke_datum=dag,
             ),
             van=van,
             tot=tot,
+            begonnen_voor=nu,
         )
         totaal = [a + b for a, b in zip(totaal, telling, strict=True)]
     return tuple(totaal)

@@ -41,9 +41,7 @@ class ActiviteitQuerySet(models.QuerySet):
 
     def beschikbaar_voor(self, gemeente):
         """Offer a resident of ``gemeente`` may use: regional, or local to that gemeente."""
-        return self.filter(
-            Q(bereik=Activiteit.Bereik.REGIONAAL) | Q(gemeenten=gemeente)
-        ).distinct()
+        return self.filter(Q(bereik=Activiteit.Bereik.REGIONAAL) | Q(gemeenten=gemeente)).distinct()
 
     def in_gemeente(self, gemeente):
         """Offer that takes place in ``gemeente`` (at its own place or at one of its moments)."""
@@ -221,9 +219,12 @@ class Activiteit(models.Model):
             fouten["leeftijd_tot"] = gettext(
                 "De leeftijd tot ligt onder de leeftijd van; draai ze om."
             )
-        if self.sociaal_tarief is not None and self.prijs is not None:
-            if self.sociaal_tarief > self.prijs:
-                fouten["sociaal_tarief"] = gettext("Het sociaal tarief is hoger dan de prijs.")
+        if (
+            self.sociaal_tarief is not None
+            and self.prijs is not None
+            and self.sociaal_tarief > self.prijs
+        ):
+            fouten["sociaal_tarief"] = gettext("Het sociaal tarief is hoger dan de prijs.")
         if self.doorlopend and not self.locatie_id:
             fouten["locatie"] = gettext(
                 "Doorlopend aanbod volgt de openingsuren van een locatie: kies die locatie."
@@ -260,23 +261,36 @@ class Activiteit(models.Model):
 
     @property
     def leeftijd_tekst(self) -> str:
-        """The age range as a parent reads it: “0 tot 18 maanden”, “vanaf 3 jaar”."""
-        van, tot = self.leeftijd_van, self.leeftijd_tot
+        """The age range as a parent reads it: “tot 18 maanden”, “2 tot 6 jaar”, “vanaf 3 jaar”."""
+        # From 0 months is from birth: no lower bound worth reading.
+        van, tot = self.leeftijd_van or None, self.leeftijd_tot
         if van is None and tot is None:
             return gettext("alle leeftijden")
         if tot is None:
             return gettext("vanaf %(leeftijd)s") % {"leeftijd": leeftijd_als_tekst(van)}
-        if not van:
+        if van is None:
             return gettext("tot %(leeftijd)s") % {"leeftijd": leeftijd_als_tekst(tot)}
+        if van == tot:
+            return leeftijd_als_tekst(van)
+        # One unit is named once, as a parent says it: “2 tot 6 jaar”, not “2 jaar tot 6 jaar”.
+        if in_jaren(van) and in_jaren(tot):
+            return gettext("%(van)s tot %(tot)s jaar") % {"van": van // 12, "tot": tot // 12}
+        if not in_jaren(van) and not in_jaren(tot):
+            return gettext("%(van)s tot %(tot)s maanden") % {"van": van, "tot": tot}
         return gettext("%(van)s tot %(tot)s") % {
             "van": leeftijd_als_tekst(van),
             "tot": leeftijd_als_tekst(tot),
         }
 
 
+def in_jaren(maanden: int) -> bool:
+    """Ages from two years on that are whole years read as years."""
+    return maanden >= 24 and not maanden % 12
+
+
 def leeftijd_als_tekst(maanden: int) -> str:
     """Months under two years read as months, whole years as years: 9 maanden, 3 jaar."""
-    if maanden < 24 or maanden % 12:
+    if not in_jaren(maanden):
         return ngettext("%(n)s maand", "%(n)s maanden", maanden) % {"n": maanden}
     jaren = maanden // 12
     return ngettext("%(n)s jaar", "%(n)s jaar", jaren) % {"n": jaren}

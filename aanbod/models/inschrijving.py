@@ -15,6 +15,7 @@ class InschrijvingQuerySet(models.QuerySet):
         """The future moment of ``activiteit`` with the most confirmed seats, or None.
 
         Seats count as the activity defines: one per family, or every adult and child.
+        Cancelled moments take no seats, whatever their registrations still say.
         """
         telling = (
             Count("id")
@@ -23,7 +24,11 @@ class InschrijvingQuerySet(models.QuerySet):
         )
         rij = (
             self.bevestigd()
-            .filter(moment__activiteit=activiteit, moment__einde__gte=timezone.now())
+            .filter(
+                moment__activiteit=activiteit,
+                moment__einde__gte=timezone.now(),
+                moment__geannuleerd=False,
+            )
             .values("moment")
             .annotate(plaatsen=telling)
             .order_by("-plaatsen")

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +33,18 @@ class Reeks(Herhalingsregel):
     def __str__(self):
         return self.omschrijving
 
+    def delete(self, *args, **kwargs):
+        """Delete the rule with its future moments that nobody changed or registered for.
+
+        Past moments, moved or cancelled ones and those with registrations stay, as single
+        moments, so neither history nor anyone's registration is lost.
+        """
+        with transaction.atomic():
+            self.momenten.filter(
+                begin__gte=timezone.now(), aangepast=False, inschrijvingen__isnull=True
+            ).delete()
+            return super().delete(*args, **kwargs)
+
 
 class MomentQuerySet(models.QuerySet):
     def actief(self):
@@ -51,8 +63,7 @@ class MomentQuerySet(models.QuerySet):
 
     def beschikbaar_voor(self, gemeente):
         return self.filter(
-            Q(activiteit__bereik=Activiteit.Bereik.REGIONAAL)
-            | Q(activiteit__gemeenten=gemeente)
+            Q(activiteit__bereik=Activiteit.Bereik.REGIONAAL) | Q(activiteit__gemeenten=gemeente)
         ).distinct()
 
     def in_gemeente(self, gemeente):
@@ -75,7 +86,8 @@ class Moment(GeroldMoment):
     )
     reeks = models.ForeignKey(
         Reeks,
-        on_delete=models.CASCADE,
+        # Past moments are what the Huis offered; they outlive the rule that made them.
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="momenten",

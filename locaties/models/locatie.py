@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -37,9 +38,25 @@ class LocatieQuerySet(models.QuerySet):
     def in_gemeente(self, gemeente):
         return self.filter(gemeente=gemeente)
 
-    def met_openingsuren(self):
-        """Prefetch what ``Locatie.openingsschema()`` needs: two queries for any number."""
-        return self.prefetch_related("openingsuren", "uitzonderingen")
+    def met_openingsuren(self, vanaf=None):
+        """Prefetch what ``Locatie.openingsschema()`` needs: two queries for any number.
+
+        Only exceptions not over before ``vanaf`` (default today) are loaded, so the cost does
+        not grow with years of past holidays.
+        """
+        # openingsuren.py imports this module, so its model is looked up here.
+        from locaties.models.openingsuren import Uitzondering
+
+        vanaf = vanaf or timezone.localdate()
+        return self.prefetch_related(
+            "openingsuren",
+            models.Prefetch(
+                "uitzonderingen",
+                queryset=Uitzondering.objects.filter(
+                    Q(tot__gte=vanaf) | Q(tot__isnull=True, van__gte=vanaf)
+                ),
+            ),
+        )
 
 
 class Locatie(MetCoordinaten):

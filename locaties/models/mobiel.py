@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -89,6 +89,12 @@ class Halteschema(Herhalingsregel):
     def __str__(self):
         return f"{self.halte}: {self.omschrijving}"
 
+    def delete(self, *args, **kwargs):
+        """Delete the schedule and its future visits nobody changed; past visits stay."""
+        with transaction.atomic():
+            self.bezoeken.filter(begin__gte=timezone.now(), aangepast=False).delete()
+            return super().delete(*args, **kwargs)
+
 
 class HaltebezoekQuerySet(models.QuerySet):
     def komend(self, op=None):
@@ -103,7 +109,8 @@ class Haltebezoek(GeroldMoment):
     )
     schema = models.ForeignKey(
         Halteschema,
-        on_delete=models.CASCADE,
+        # Past visits stay as history when a schedule is removed.
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="bezoeken",

@@ -30,7 +30,7 @@ class Openingsuur(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_weekdag_display()} {self.begin:%H:%M}–{self.einde:%H:%M}"
+        return f"{self.get_weekdag_display()} {self.begin:%H:%M}\N{EN DASH}{self.einde:%H:%M}"
 
     def clean(self):
         if self.begin and self.einde and self.einde <= self.begin:

@@ -149,13 +149,24 @@ def test_aandelen_naast_elkaar(gebied):
 
 
 def test_wie_minder_krijgt_dan_zijn_aandeel(gebied):
-    # A gets 50 % of the moments for 50 % of the children; B 50 % for 60 % of the poverty;
-    # C nothing for 16.7 % of the children.
+    # A gets 50 % of the moments for 50 % of the children and 30 % of the poverty: fine.
+    # B gets 50 % for 33.3 % of the children but 60 % of the poverty: below one measure.
+    # C gets nothing for 16.7 % of the children and 10 % of the poverty: below both.
     r = regels(spreiding_per_gemeente(**DECEMBER))
+    vlaggen = {
+        naam: (
+            regel.minder_dan_aandeel_kinderen,
+            regel.minder_dan_aandeel_kansarmoede,
+            regel.minder_dan_aandeel,
+        )
+        for naam, regel in r.items()
+    }
 
-    assert not r["Turnhout"].minder_dan_aandeel
-    assert r["Beerse"].minder_dan_aandeel
-    assert r["Vosselaar"].minder_dan_aandeel
+    assert vlaggen == {
+        "Turnhout": (False, False, False),
+        "Beerse": (False, True, False),
+        "Vosselaar": (True, True, True),
+    }
 
 
 def test_afstand_tot_het_dichtste_aanbod_per_pijler(gebied):
