@@ -11,6 +11,9 @@ admin.site.index_title = _("Overzicht")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("aanbod/", include("aanbod.urls")),
+    path("locaties/", include("locaties.urls")),
+    # Last: the gemeente doors (/<slug>/) take what no other path took.
     path("", include("communicatie.urls")),
 ]
 
