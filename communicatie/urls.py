@@ -1,7 +1,7 @@
 from django.urls import path
 
-from communicatie import views
+from communicatie.views import publiek
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", publiek.home, name="home"),
 ]

@@ -173,6 +173,9 @@ HVK_INZET_MAX_ACHTERSTAND_PROCENT = env_int("HVK_INZET_MAX_ACHTERSTAND_PROCENT",
 # Recurring moments and mobile-house visits are expanded into dated rows this many days ahead
 # (`manage.py herhalingen_uitrollen`, run daily, moves the horizon along).
 HVK_HORIZON_DAGEN = env_int("HVK_HORIZON_DAGEN", 365)
+# Residents' questions are personal data: deleted this many days after they were asked
+# (`manage.py vragen_opruimen`, run daily).
+HVK_VRAGEN_BEWAARTERMIJN_DAGEN = env_int("HVK_VRAGEN_BEWAARTERMIJN_DAGEN", 365)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -1,0 +1,1 @@
+"""Admin for residents\x27 questions."""

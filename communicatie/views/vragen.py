@@ -1,0 +1,1 @@
+"""The question form: ask, confirm."""
