@@ -20,6 +20,7 @@ CHROMIUM_VLAGGEN = [
     "--no-first-run",
 ]
 GSM = {"width": 375, "height": 740}
+BUREAUBLAD = {"width": 1280, "height": 900}
 # Screenshots for a person to look at; kept out of the repository.
 SCHERMAFDRUKKEN = Path(
     os.environ.get("HVK_SCHERMAFDRUKKEN", Path(__file__).resolve().parents[2] / "schermafdrukken")
@@ -58,11 +59,40 @@ def browser():
         browser.close()
 
 
+def _pagina(browser, viewport, javascript=True):
+    context = browser.new_context(viewport=viewport, locale="nl-BE", java_script_enabled=javascript)
+    # Tests never reach the network: anything not served by the local test server is refused.
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("http://localhost", "http://127.0.0.1"))
+            else route.abort()
+        ),
+    )
+    return context, context.new_page()
+
+
 @pytest.fixture
 def gsm(browser):
     """A phone-sized page that refuses every request outside the test server."""
-    context = browser.new_context(viewport=GSM, locale="nl-BE", java_script_enabled=True)
-    page = context.new_page()
+    context, page = _pagina(browser, GSM)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def bureaublad(browser):
+    """A desktop-sized page that refuses every request outside the test server."""
+    context, page = _pagina(browser, BUREAUBLAD)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def zonder_javascript(browser):
+    """A phone-sized page with JavaScript switched off."""
+    context, page = _pagina(browser, GSM, javascript=False)
     yield page
     context.close()
 
