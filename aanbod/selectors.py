@@ -1,13 +1,29 @@
 """Read models of the offer that pages and reports share."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from aanbod.models import Activiteit, Moment, Pijler
-from gemeenten.models import Gemeente
+from aanbod.models import Activiteit, Doelgroep, Inschrijving, Moment, Pijler
+from gemeenten.models import Gemeente, Thema
 from hvk.geo import afstand_km
+from hvk.herhaling import lokale_tijd
+from locaties.models import Taal, Uitzondering
 
 
 @dataclass
@@ -188,4 +204,241 @@ def spreiding_per_gemeente(*, van: dt.date, tot: dt.date) -> Spreiding:
         tot=tot,
         momenten_totaal=len(plekken),
         kansarmoede_volledig=kansarmoede_volledig,
+    )
+
+
+# --- The public offer: list, detail and calendar feeds ---------------------------------------
+
+
+@dataclass
+class Aanbodfilters:
+    """What a resident narrows the offer down to; every field is optional and they combine.
+
+    ``leeftijd`` is the child's age in whole years; ``van``/``tot`` are local dates;
+    ``zoekterm`` is matched word by word against title, summary and description.
+    """
+
+    gemeente: Gemeente | None = None
+    leeftijd: int | None = None
+    doelgroep: Doelgroep | None = None
+    pijler: str = ""
+    thema: Thema | None = None
+    van: dt.date | None = None
+    tot: dt.date | None = None
+    taal: Taal | None = None
+    inloop: bool = False
+    gratis: bool = False
+    toegankelijk: bool = False
+    zoekterm: str = ""
+
+
+# A search never needs more words than this; more only makes the query heavy.
+MAX_ZOEKWOORDEN = 10
+
+
+def _lokaal_voor(gemeente: Gemeente) -> Q:
+    """Offer a resident of ``gemeente`` may use, without a join that would repeat rows."""
+    lokaal = Activiteit.gemeenten.through.objects.filter(gemeente=gemeente)
+    return Q(bereik=Activiteit.Bereik.REGIONAAL) | Q(pk__in=lokaal.values("activiteit_id"))
+
+
+def aanbod_zoeken(
+    filters: Aanbodfilters | None = None, *, op: dt.datetime | None = None
+) -> QuerySet[Activiteit]:
+    """Published offer that matches every filter given, the soonest next moment first.
+
+    Each activity carries ``volgend_moment_id`` and ``volgend_begin``: its first moment that is
+    not cancelled and not over at ``op`` (default now), inside ``van``/``tot`` when given; None
+    for ongoing offer (doorlopend) and offer with nothing planned. Activities without a next
+    moment come last, ongoing offer first among them, then by title.
+
+    With ``van`` or ``tot``, only offer with such a moment in that period, or ongoing offer, is
+    kept. ``leeftijd`` keeps offer whose month range overlaps that year of the child's life; an
+    activity without a range is for all ages.
+
+    The place (``locatie``) is selected and ``gemeenten`` prefetched, so one page costs two
+    queries whatever its length; pass the page to :func:`volgende_momenten_koppelen` to get
+    the next moments themselves in one more.
+    """
+    f = filters or Aanbodfilters()
+    op = op or timezone.now()
+    qs = Activiteit.objects.gepubliceerd()
+
+    if f.gemeente is not None:
+        qs = qs.filter(_lokaal_voor(f.gemeente))
+    if f.leeftijd is not None:
+        eerste_maand, laatste_maand = 12 * f.leeftijd, 12 * f.leeftijd + 11
+        qs = qs.filter(
+            Q(leeftijd_van__isnull=True) | Q(leeftijd_van__lte=laatste_maand),
+            Q(leeftijd_tot__isnull=True) | Q(leeftijd_tot__gte=eerste_maand),
+        )
+    # Each of these matches at most one row per activity (the pairs are unique): no repeats.
+    if f.doelgroep is not None:
+        qs = qs.filter(doelgroepen=f.doelgroep)
+    if f.thema is not None:
+        qs = qs.filter(themas=f.thema)
+    if f.taal is not None:
+        qs = qs.filter(talen=f.taal)
+    if f.pijler:
+        qs = qs.filter(pijler=f.pijler)
+    if f.inloop:
+        qs = qs.filter(inschrijving_vereist=False)
+    if f.gratis:
+        qs = qs.filter(prijs=0)
+    if f.toegankelijk:
+        qs = qs.filter(locatie__rolstoeltoegankelijk=True)
+    for woord in f.zoekterm.split()[:MAX_ZOEKWOORDEN]:
+        qs = qs.filter(
+            Q(titel__icontains=woord)
+            | Q(samenvatting__icontains=woord)
+            | Q(beschrijving__icontains=woord)
+        )
+
+    momenten = Moment.objects.filter(activiteit=OuterRef("pk"), geannuleerd=False, einde__gte=op)
+    if f.van:
+        momenten = momenten.filter(begin__gte=lokale_tijd(f.van, dt.time()))
+    if f.tot:
+        momenten = momenten.filter(begin__lt=lokale_tijd(f.tot + dt.timedelta(days=1), dt.time()))
+    momenten = momenten.order_by("begin", "pk")
+    qs = qs.annotate(
+        volgend_moment_id=Subquery(momenten.values("pk")[:1]),
+        volgend_begin=Subquery(momenten.values("begin")[:1]),
+    )
+    if f.van or f.tot:
+        qs = qs.filter(Q(doorlopend=True) | Q(volgend_moment_id__isnull=False))
+
+    return (
+        qs.select_related("locatie")
+        .prefetch_related("gemeenten")
+        .order_by(F("volgend_begin").asc(nulls_last=True), "-doorlopend", "titel", "pk")
+    )
+
+
+def volgende_momenten_koppelen(activiteiten: Iterable[Activiteit]) -> list[Activiteit]:
+    """Give each activity from :func:`aanbod_zoeken` its ``volgend_moment`` (or None).
+
+    One query for any number of activities; the moment's own place is selected and its
+    activity set, so ``moment.plek`` costs nothing more.
+    """
+    activiteiten = list(activiteiten)
+    ids = [a.volgend_moment_id for a in activiteiten if a.volgend_moment_id]
+    momenten = Moment.objects.select_related("locatie").in_bulk(ids) if ids else {}
+    for activiteit in activiteiten:
+        moment = momenten.get(activiteit.volgend_moment_id)
+        if moment is not None:
+            moment.activiteit = activiteit
+        activiteit.volgend_moment = moment
+    return activiteiten
+
+
+def activiteit_voor_publiek(slug: str) -> Activiteit:
+    """The published activity with ``slug`` and all its page shows, in a fixed eight queries.
+
+    Raises ``Activiteit.DoesNotExist`` for an unknown or unpublished slug. The place comes with
+    its gemeente and its opening hours (``locatie.openingsschema()`` costs no query);
+    themes, target groups, languages, partners and gemeenten are prefetched.
+    """
+    return (
+        Activiteit.objects.gepubliceerd()
+        .select_related("locatie__gemeente")
+        .prefetch_related(
+            "themas",
+            "doelgroepen",
+            "talen",
+            "partners",
+            Prefetch("gemeenten", queryset=Gemeente.objects.order_by("naam")),
+            "locatie__openingsuren",
+            Prefetch(
+                "locatie__uitzonderingen",
+                queryset=Uitzondering.objects.filter(
+                    Q(tot__gte=timezone.localdate())
+                    | Q(tot__isnull=True, van__gte=timezone.localdate())
+                ),
+            ),
+        )
+        .get(slug=slug)
+    )
+
+
+def andere_versies(activiteit: Activiteit) -> list[Activiteit]:
+    """The published generic activity and its published local versions, except this one.
+
+    For a generic activity: its local versions; for a local version: the generic one and the
+    other local versions. Each comes with its gemeenten: one query, two when there are any.
+    """
+    generiek_id = activiteit.generiek_id or activiteit.pk
+    return list(
+        Activiteit.objects.gepubliceerd()
+        .filter(Q(pk=generiek_id) | Q(generiek_id=generiek_id))
+        .exclude(pk=activiteit.pk)
+        .prefetch_related(Prefetch("gemeenten", queryset=Gemeente.objects.order_by("naam")))
+        .order_by(F("generiek_id").asc(nulls_first=True), "titel")
+    )
+
+
+def komende_momenten(
+    *,
+    activiteit: Activiteit | None = None,
+    gemeente: Gemeente | None = None,
+    tot: dt.date | None = None,
+    aantal: int | None = None,
+    op: dt.datetime | None = None,
+    afgelast: bool = True,
+    met_plaatsen: bool = False,
+) -> list[Moment]:
+    """Moments of published offer not over at ``op`` (default now), soonest first.
+
+    Cancelled moments are included (``geannuleerd``) unless ``afgelast=False``: a page shows
+    them struck out and a calendar feed marks them cancelled, so whoever saw the date learns
+    it is off. A "coming up" teaser will rather leave them out.
+
+    ``activiteit``: only its moments. ``gemeente``: only offer its residents may use (regional,
+    or local for it). ``tot``: starting on or before that local date. ``aantal``: at most that
+    many. One query, whatever the number: the activity, the moment's place and the activity's
+    place are selected, so ``moment.plek`` costs nothing more.
+
+    ``met_plaatsen`` adds, on each moment, ``bezette_plaatsen`` (confirmed seats, counted per
+    person or per family as the activity says), ``vrije_plaatsen`` (None without a capacity)
+    and ``volzet``.
+    """
+    qs = Moment.objects.komend(op or timezone.now()).filter(activiteit__gepubliceerd=True)
+    if not afgelast:
+        qs = qs.filter(geannuleerd=False)
+    if activiteit is not None:
+        qs = qs.filter(activiteit=activiteit)
+    if gemeente is not None:
+        lokaal = Activiteit.gemeenten.through.objects.filter(gemeente=gemeente)
+        qs = qs.filter(
+            Q(activiteit__bereik=Activiteit.Bereik.REGIONAAL)
+            | Q(activiteit_id__in=lokaal.values("activiteit_id"))
+        )
+    if tot is not None:
+        qs = qs.filter(begin__lt=lokale_tijd(tot + dt.timedelta(days=1), dt.time()))
+    qs = qs.select_related("activiteit__locatie__gemeente", "locatie__gemeente").order_by(
+        "begin", "pk"
+    )
+    if met_plaatsen:
+        qs = qs.annotate(bezette_plaatsen=_bezette_plaatsen())
+    momenten = list(qs[:aantal] if aantal else qs)
+    if met_plaatsen:
+        for moment in momenten:
+            capaciteit = moment.activiteit.capaciteit
+            moment.vrije_plaatsen = (
+                None if capaciteit is None else max(capaciteit - moment.bezette_plaatsen, 0)
+            )
+            moment.volzet = moment.vrije_plaatsen == 0
+    return momenten
+
+
+def _bezette_plaatsen():
+    """Confirmed seats of the outer moment: families or people, as its activity counts them."""
+    bevestigd = Inschrijving.objects.bevestigd().filter(moment=OuterRef("pk")).values("moment")
+    gezinnen = bevestigd.annotate(n=Count("pk")).values("n")
+    personen = bevestigd.annotate(n=Sum(F("volwassenen") + F("kinderen"))).values("n")
+    return Case(
+        When(
+            activiteit__plaatsen_per=Activiteit.PlaatsenPer.GEZIN,
+            then=Coalesce(Subquery(gezinnen), 0),
+        ),
+        default=Coalesce(Subquery(personen), 0),
     )

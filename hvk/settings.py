@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A gemeente's own host name (Domein) serves its door at "/"; needs the host in ALLOWED_HOSTS.
+    "communicatie.middleware.GemeenteDomeinMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -215,6 +217,14 @@ if env_bool("BEHIND_HTTPS_PROXY", False):
 # --- The Huis -------------------------------------------------------------------------------
 # The name used until a coordinator fills in the Huisstijl in the admin.
 HVK_NAAM = env_str("HVK_NAAM", "Huis van het Kind")
+# The main host name, e.g. www.huisvanhetkind-kempenland.be: canonical links, the sitemap and
+# robots.txt point there, also on a gemeente's own host name. Empty: the request's own host.
+HVK_HOOFDDOMEIN = (env_str("HVK_HOOFDDOMEIN") or "").strip().lower()
+if "/" in HVK_HOOFDDOMEIN:
+    raise ImproperlyConfigured(
+        f"HVK_HOOFDDOMEIN={HVK_HOOFDDOMEIN!r} must be a host name only, without https:// or /, "
+        "e.g. www.huisvanhetkind-kempenland.be."
+    )
 
 LOGGING = {
     "version": 1,

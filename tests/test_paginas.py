@@ -5,6 +5,7 @@ import re
 import pytest
 
 from accounts.models import Gebruiker
+from communicatie.models import Nieuwsbericht, Pagina
 from tests.factories import GemeenteFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,11 +16,31 @@ PUBLIEKE_PAGINAS = [
     ("/accounts/password/reset/", 200),
     ("/accounts/signup/", 200),
     ("/bestaat-niet/", 404),
+    ("/beerse/", 200),
+    ("/nieuws/", 200),
+    ("/nieuws/speelplein-open/", 200),
+    ("/nieuws/bestaat-niet/", 404),
+    ("/over/", 200),
+    ("/privacy/", 200),
+    ("/toegankelijkheid/", 200),
 ]
 
 
+@pytest.fixture
+def publieke_gegevens(db):
+    """A gemeente with a door, a news item and the three pages the coordinator writes."""
+    beerse = GemeenteFactory(naam="Beerse", nis_code="13004", slug="beerse")
+    Nieuwsbericht.objects.create(
+        titel="Speelplein open", slug="speelplein-open", inleiding="Kom spelen.", gemeente=beerse
+    )
+    for soort, titel in Pagina.Soort.choices:
+        Pagina.objects.create(soort=soort, titel=titel, inhoud="Eerste alinea.\n\n## Kop\nMeer.")
+
+
 @pytest.mark.parametrize(("url", "status"), PUBLIEKE_PAGINAS)
-def test_publieke_pagina_heeft_een_h1_een_taal_een_titel_en_een_skiplink(client, url, status):
+def test_publieke_pagina_heeft_een_h1_een_taal_een_titel_en_een_skiplink(
+    client, publieke_gegevens, url, status
+):
     GemeenteFactory()
 
     response = client.get(url)
@@ -31,6 +52,7 @@ def test_publieke_pagina_heeft_een_h1_een_taal_een_titel_en_een_skiplink(client,
     assert re.search(r"<title>[^<]+</title>", html)
     assert 'href="#inhoud"' in html
     assert 'id="inhoud"' in html
+    assert re.search(r'<link rel="canonical" href="http://testserver/[^"]*">', html)
 
 
 def test_zelf_een_account_maken_kan_niet(client):

@@ -1,8 +1,148 @@
-from django.shortcuts import render
+"""The public pages: the shared home, a door per gemeente, news and the coordinator's pages."""
 
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+
+from communicatie import selectors
+from communicatie.context_processors import adres_op_hoofddomein, gemeenten_van_het_huis
+from communicatie.models import Pagina
 from gemeenten.models import Gemeente
+
+WEEK_DAGEN = 7
+MOMENTEN_OP_START = 20
+MOMENTEN_OP_DEUR = 10
+PLEKKEN_OP_START = 8
+PLEKKEN_OP_DEUR = 5
+NIEUWS_OP_START = 3
+NIEUWS_PER_PAGINA = 10
+
+
+def niet_gevonden(request, *, titel: str, melding: str):
+    """The 404 page with a message that says what was not found, and the doors to go on."""
+    return render(request, "404.html", {"titel": titel, "melding": melding}, status=404)
 
 
 def home(request):
-    """The shared Huis: who takes part and how to reach each gemeente's contact point."""
-    return render(request, "communicatie/home.html", {"gemeenten": Gemeente.objects.all()})
+    """The shared Huis: the doors, this week's offer, the places, walk-in today, news."""
+    op = timezone.now()
+    plekken = selectors.plekken_van_het_huis(op)
+    momenten = selectors.komende_momenten(dagen=WEEK_DAGEN, aantal=MOMENTEN_OP_START, op=op)
+    return render(
+        request,
+        "communicatie/home.html",
+        {
+            "dagen": selectors.per_dag(momenten, op),
+            "meer_momenten": len(momenten) == MOMENTEN_OP_START,
+            "plekken": plekken[:PLEKKEN_OP_START],
+            "aantal_plekken": len(plekken),
+            "vrije_inloop": selectors.met_vrije_inloop(plekken),
+            "nieuws": selectors.laatste_nieuws(aantal=NIEUWS_OP_START),
+        },
+    )
+
+
+def gemeente(request, slug):
+    """The door of one gemeente at /<slug>/; a typed capital is forgiven with a redirect."""
+    gevonden = next((g for g in gemeenten_van_het_huis(request) if g.slug == slug.lower()), None)
+    if gevonden is None:
+        return niet_gevonden(
+            request,
+            titel=_("Deze pagina bestaat niet"),
+            melding=_(
+                "Er is geen pagina en geen gemeente met het webadres “%(slug)s”. "
+                "Kies hieronder je gemeente, of ga naar de startpagina."
+            )
+            % {"slug": slug},
+        )
+    if gevonden.slug != slug:
+        return redirect("gemeente", slug=gevonden.slug, permanent=True)
+    return _deur(request, gevonden)
+
+
+def deur_op_eigen_domein(request, gemeente: Gemeente):
+    """The door served at "/" of the gemeente's own host name; canonical is the main URL."""
+    pad = reverse("gemeente", kwargs={"slug": gemeente.slug})
+    return _deur(request, gemeente, canonical_url=adres_op_hoofddomein(request, pad))
+
+
+def _deur(request, gemeente: Gemeente, canonical_url: str | None = None):
+    op = timezone.now()
+    andere = [g for g in gemeenten_van_het_huis(request) if g.pk != gemeente.pk]
+    momenten = selectors.komende_momenten(gemeente=gemeente, aantal=MOMENTEN_OP_DEUR, op=op)
+    context = {
+        "gemeente": gemeente,
+        "andere_gemeenten": andere,
+        "andere_namen": get_text_list([g.naam for g in andere], _("en")),
+        "dagen": selectors.per_dag(momenten, op),
+        "buurt": selectors.dichtste_plekken(gemeente, aantal=PLEKKEN_OP_DEUR, op=op),
+        "nieuws": selectors.laatste_nieuws(gemeente=gemeente, aantal=NIEUWS_OP_START),
+    }
+    if canonical_url:
+        context["canonical_url"] = canonical_url
+    return render(request, "communicatie/gemeente.html", context)
+
+
+def nieuws(request):
+    """All published news, newest first, ten a page; ``?gemeente=<slug>`` narrows it down."""
+    slug = request.GET.get("gemeente", "")
+    gemeente = next((g for g in gemeenten_van_het_huis(request) if g.slug == slug), None)
+    paginator = Paginator(selectors.gepubliceerd_nieuws(gemeente=gemeente), NIEUWS_PER_PAGINA)
+    berichten = paginator.get_page(request.GET.get("pagina"))
+    context = {"berichten": berichten, "gemeente": gemeente}
+    # The canonical URL keeps what changes the content (gemeente, page) and drops the rest.
+    parameters = {"gemeente": gemeente.slug if gemeente else None}
+    parameters["pagina"] = berichten.number if berichten.number > 1 else None
+    if zoek := urlencode({k: v for k, v in parameters.items() if v}):
+        context["canonical_url"] = adres_op_hoofddomein(request, f"{request.path}?{zoek}")
+    return render(request, "communicatie/nieuws.html", context)
+
+
+def nieuwsbericht(request, slug):
+    bericht = selectors.gepubliceerd_nieuws().filter(slug=slug).first()
+    if bericht is None:
+        return niet_gevonden(
+            request,
+            titel=_("Dit nieuwsbericht bestaat niet"),
+            melding=_(
+                "Misschien is het bericht verwijderd of nog niet gepubliceerd. "
+                "Al het nieuws staat op de nieuwspagina."
+            ),
+        )
+    return render(request, "communicatie/nieuwsbericht.html", {"bericht": bericht})
+
+
+def pagina(request, soort):
+    """A page the coordinator writes in the admin: about the Huis, privacy, accessibility."""
+    gevonden = selectors.pagina(soort)
+    if gevonden is None:
+        return niet_gevonden(
+            request,
+            titel=_("%(pagina)s: nog niet beschikbaar") % {"pagina": Pagina.Soort(soort).label},
+            melding=_(
+                "Deze pagina is nog niet geschreven. Heb je een vraag? Neem contact op met het "
+                "aanspreekpunt van je gemeente; je vindt het via je gemeente hieronder."
+            ),
+        )
+    return render(
+        request,
+        "communicatie/pagina.html",
+        {"pagina": gevonden, "blokken": selectors.tekstblokken(gevonden.inhoud)},
+    )
+
+
+def robots(request):
+    """Everything may be indexed except the back office; the sitemap is on the main host."""
+    regels = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        f"Sitemap: {adres_op_hoofddomein(request, reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(regels) + "\n", content_type="text/plain; charset=utf-8")

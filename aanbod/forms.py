@@ -1,0 +1,246 @@
+"""The public filter form of the offer list.
+
+Filters come from the URL, so anyone can type or share a broken one. A filter that does not
+validate is left out (never a server error), and the form says in plain Dutch which one it
+ignored. ``toegepast`` holds what was actually applied; the page renders a fresh form from it.
+"""
+
+import datetime as dt
+import re
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy, ngettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from aanbod.models import Doelgroep, Pijler
+from aanbod.selectors import Aanbodfilters
+from gemeenten.models import Gemeente, Thema
+from locaties.models import Taal
+
+MAX_ZOEKTERM = 200
+MAX_LEEFTIJD_JAREN = 25
+MIN_JAAR, MAX_JAAR = 2000, 2100
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
+
+
+def _leeftijdskeuzes():
+    keuzes = [("", _("alle leeftijden")), (0, _("jonger dan 1 jaar"))]
+    keuzes += [
+        (jaar, ngettext_lazy("%(n)s jaar", "%(n)s jaar", jaar) % {"n": jaar})
+        for jaar in range(1, MAX_LEEFTIJD_JAREN + 1)
+    ]
+    return keuzes
+
+
+class SlugKeuze(forms.ModelChoiceField):
+    """A choice by slug or code, so that the URL reads ``?gemeente=beerse``, not ``?gemeente=3``."""
+
+    def to_python(self, value):
+        # Anything that cannot be a slug never reaches the database (PostgreSQL refuses NUL).
+        if value not in self.empty_values and not SLUG.fullmatch(str(value)):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+    def label_from_instance(self, obj):
+        return obj.naam
+
+
+class Datumveld(forms.DateField):
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def __init__(self, **kwargs):
+        # The date picker sends ISO dates; people who type in the URL may write 2/12/2026.
+        super().__init__(input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"], **kwargs)
+
+    def to_python(self, value):
+        datum = super().to_python(value)
+        # Year 9999 would overflow when the day after is computed; no offer is that far off.
+        if datum is not None and not MIN_JAAR <= datum.year <= MAX_JAAR:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return datum
+
+
+class AanbodFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Zoeken"),
+        required=False,
+        strip=True,
+        help_text=_("Een woord uit de naam of de uitleg, bv. “baby” of “voorlezen”."),
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_ZOEKTERM}),
+    )
+    gemeente = SlugKeuze(
+        label=_("Ik woon in"),
+        queryset=Gemeente.objects.order_by("naam"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("alle gemeenten"),
+    )
+    leeftijd = forms.TypedChoiceField(
+        label=_("Leeftijd van je kind"),
+        choices=_leeftijdskeuzes,
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    pijler = forms.ChoiceField(
+        label=_("Soort aanbod"),
+        choices=[("", _("alle soorten")), *Pijler.choices],
+        required=False,
+    )
+    doelgroep = SlugKeuze(
+        label=_("Voor wie"),
+        queryset=Doelgroep.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("iedereen"),
+    )
+    thema = SlugKeuze(
+        label=_("Thema"),
+        queryset=Thema.objects.order_by("naam"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("alle thema's"),
+    )
+    van = Datumveld(label=_("Vanaf (datum)"), required=False)
+    tot = Datumveld(label=_("Tot en met (datum)"), required=False)
+    taal = SlugKeuze(
+        label=_("Er wordt ook deze taal gesproken"),
+        queryset=Taal.objects.order_by("naam"),
+        to_field_name="code",
+        required=False,
+        empty_label=_("alle talen"),
+    )
+    inloop = forms.BooleanField(label=_("Alleen vrije inloop (zonder inschrijven)"), required=False)
+    gratis = forms.BooleanField(label=_("Alleen gratis aanbod"), required=False)
+    toegankelijk = forms.BooleanField(label=_("Alleen met rolstoel bereikbaar"), required=False)
+
+    # Filters tucked under "more filters" on the page; the rest is always in view.
+    MEER = ("doelgroep", "thema", "van", "tot", "taal", "inloop", "gratis", "toegankelijk")
+
+    # What the resident reads when a filter from the URL could not be used.
+    GENEGEERD = {
+        "q": gettext_lazy("Je zoekterm bevat tekens die we niet kunnen gebruiken."),
+        "gemeente": gettext_lazy(
+            "We kennen die gemeente niet. Je ziet het aanbod voor alle gemeenten."
+        ),
+        "leeftijd": gettext_lazy(
+            "De leeftijd moet een getal van 0 tot 25 jaar zijn. Je ziet het aanbod voor alle "
+            "leeftijden."
+        ),
+        "pijler": gettext_lazy("We kennen dat soort aanbod niet. Je ziet alle soorten."),
+        "doelgroep": gettext_lazy(
+            "We kennen die doelgroep niet. Je ziet het aanbod voor iedereen."
+        ),
+        "thema": gettext_lazy("We kennen dat thema niet. Je ziet alle thema's."),
+        "van": gettext_lazy("De begindatum is geen geldige datum. We hebben die weggelaten."),
+        "tot": gettext_lazy("De einddatum is geen geldige datum. We hebben die weggelaten."),
+        "taal": gettext_lazy("We kennen die taal niet. Je ziet het aanbod in alle talen."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.opmerkingen: list[str] = []
+        self.toegepast: dict = {}
+
+    def clean_q(self):
+        q = self.cleaned_data["q"]
+        if len(q) > MAX_ZOEKTERM:
+            self.opmerkingen.append(
+                gettext("Je zoekterm was erg lang. We zoeken alleen met de eerste %(n)s tekens.")
+                % {"n": MAX_ZOEKTERM}
+            )
+            q = q[:MAX_ZOEKTERM].strip()
+        return q
+
+    def lees_filters(self) -> Aanbodfilters:
+        """Validate, keep every valid filter and note in ``opmerkingen`` each one left out."""
+        self.is_valid()
+        self.toegepast = {
+            naam: waarde
+            for naam, waarde in self.cleaned_data.items()
+            # Not "in (None, '', False)": age 0 (a baby) equals False.
+            if waarde is not None and waarde != "" and waarde is not False
+        }
+        for naam in self.errors:
+            self.opmerkingen.append(
+                str(self.GENEGEERD.get(naam, gettext("Een filter klopte niet en is weggelaten.")))
+            )
+        van, tot = self.toegepast.get("van"), self.toegepast.get("tot")
+        if van and tot and tot < van:
+            self.toegepast["van"], self.toegepast["tot"] = tot, van
+            self.opmerkingen.append(
+                gettext("De einddatum lag vóór de begindatum. We hebben ze omgewisseld.")
+            )
+        t = self.toegepast
+        return Aanbodfilters(
+            gemeente=t.get("gemeente"),
+            leeftijd=t.get("leeftijd"),
+            doelgroep=t.get("doelgroep"),
+            pijler=t.get("pijler", ""),
+            thema=t.get("thema"),
+            van=t.get("van"),
+            tot=t.get("tot"),
+            taal=t.get("taal"),
+            inloop=t.get("inloop", False),
+            gratis=t.get("gratis", False),
+            toegankelijk=t.get("toegankelijk", False),
+            zoekterm=t.get("q", ""),
+        )
+
+    def meer_filters_actief(self) -> bool:
+        return any(naam in self.toegepast for naam in self.MEER)
+
+    def url_parameters(self, zonder: str | None = None) -> str:
+        """The applied filters as a query string, optionally without one of them."""
+        paren = []
+        for naam in self.fields:
+            if naam == zonder or naam not in self.toegepast:
+                continue
+            paren.append((naam, self._url_waarde(naam, self.toegepast[naam])))
+        return urlencode(paren)
+
+    def _url_waarde(self, naam, waarde) -> str:
+        if isinstance(waarde, dt.date):
+            return waarde.isoformat()
+        if waarde is True:
+            return "1"
+        veld = self.fields[naam]
+        if isinstance(veld, forms.ModelChoiceField):
+            return getattr(waarde, veld.to_field_name)
+        return str(waarde)
+
+    def actieve_filters(self) -> list[dict]:
+        """Each applied filter as a label a person reads and the URL without it."""
+        actief = []
+        for naam in self.fields:
+            if naam not in self.toegepast:
+                continue
+            actief.append(
+                {
+                    "naam": naam,
+                    "tekst": self._beschrijving(naam, self.toegepast[naam]),
+                    "zonder": self.url_parameters(zonder=naam),
+                }
+            )
+        return actief
+
+    def _beschrijving(self, naam, waarde) -> str:
+        veld = self.fields[naam]
+        if isinstance(veld, forms.BooleanField):
+            return str(veld.label)
+        if naam == "q":
+            return gettext("Zoeken: “%(q)s”") % {"q": waarde}
+        if naam == "leeftijd":
+            tekst = dict(_leeftijdskeuzes())[waarde]
+        elif naam == "pijler":
+            tekst = Pijler(waarde).label
+        elif isinstance(waarde, dt.date):
+            tekst = date_format(waarde, "j F Y")
+        elif isinstance(veld, forms.ModelChoiceField):
+            tekst = veld.label_from_instance(waarde)
+        else:
+            tekst = str(waarde)
+        return f"{veld.label}: {tekst}"
