@@ -147,6 +147,19 @@ class Herhalingsregel(models.Model):
         return f"{tekst % {'dag': dag, 'n': self.interval}}, {tijden}"
 
 
+# The fields of a rule in the order a form shows them (admin inlines of series and schedules).
+HERHALING_VELDEN = [
+    "frequentie",
+    "interval",
+    "weekdag",
+    "week_van_de_maand",
+    "begintijd",
+    "eindtijd",
+    "geldig_van",
+    "geldig_tot",
+]
+
+
 class GeroldMoment(models.Model):
     """A dated occurrence, made by hand or by expanding a rule; it can be cancelled or moved."""
 

@@ -198,6 +198,10 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Huis van het Kind <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = [("Beheer", a) for a in env_list("ADMINS")]
+# Residents' questions for a gemeente without a contact e-mail go here (docs/vragen.md).
+HVK_COORDINATOR_EMAIL = env_str("HVK_COORDINATOR_EMAIL", DEFAULT_FROM_EMAIL)
+# Working days within which a resident can expect an answer (form, thank-you page, mail).
+HVK_VRAGEN_ANTWOORD_WERKDAGEN = env_int("HVK_VRAGEN_ANTWOORD_WERKDAGEN", 5)
 
 # --- Security -------------------------------------------------------------------------------
 # Safe in production by default; each can be switched off for a set-up behind a proxy that
@@ -213,6 +217,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if env_bool("BEHIND_HTTPS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Rate limits count per visitor IP. Behind a reverse proxy every request comes from the proxy,
+# so name the header the proxy *overwrites* with the client's address (e.g. HTTP_X_REAL_IP);
+# without it all residents would share one limit.
+RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
 
 # --- The Huis -------------------------------------------------------------------------------
 # The name used until a coordinator fills in the Huisstijl in the admin.
@@ -225,6 +233,15 @@ if "/" in HVK_HOOFDDOMEIN:
         f"HVK_HOOFDDOMEIN={HVK_HOOFDDOMEIN!r} must be a host name only, without https:// or /, "
         "e.g. www.huisvanhetkind-kempenland.be."
     )
+# Map tiles for the places map. They come from a third party, so the map loads only when a
+# resident asks for it; a self-hosted tile server can be set here instead.
+HVK_KAARTTEGELS_URL = env_str(
+    "HVK_KAARTTEGELS_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+HVK_KAARTTEGELS_ATTRIBUTIE = env_str(
+    "HVK_KAARTTEGELS_ATTRIBUTIE",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers',
+)
 
 LOGGING = {
     "version": 1,

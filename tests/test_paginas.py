@@ -6,7 +6,7 @@ import pytest
 
 from accounts.models import Gebruiker
 from communicatie.models import Nieuwsbericht, Pagina
-from tests.factories import GemeenteFactory
+from tests.factories import ActiviteitFactory, GemeenteFactory, LocatieFactory, MomentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +23,16 @@ PUBLIEKE_PAGINAS = [
     ("/over/", 200),
     ("/privacy/", 200),
     ("/toegankelijkheid/", 200),
+    ("/aanbod/", 200),
+    ("/aanbod/?leeftijd=abc&van=2026-13-45&pijler=onbekend", 200),
+    ("/aanbod/speelgroep/", 200),
+    ("/aanbod/bestaat-niet/", 404),
+    ("/locaties/", 200),
+    ("/locaties/?gemeente=nergens", 200),
+    ("/locaties/huis-beerse/", 200),
+    ("/locaties/bestaat-niet/", 404),
+    ("/vraag/", 200),
+    ("/vraag/bedankt/", 200),
 ]
 
 
@@ -33,6 +43,9 @@ def publieke_gegevens(db):
     Nieuwsbericht.objects.create(
         titel="Speelplein open", slug="speelplein-open", inleiding="Kom spelen.", gemeente=beerse
     )
+    plek = LocatieFactory(naam="Huis Beerse", slug="huis-beerse", gemeente=beerse)
+    speelgroep = ActiviteitFactory(titel="Speelgroep", slug="speelgroep", locatie=plek)
+    MomentFactory(activiteit=speelgroep)
     for soort, titel in Pagina.Soort.choices:
         Pagina.objects.create(soort=soort, titel=titel, inhoud="Eerste alinea.\n\n## Kop\nMeer.")
 

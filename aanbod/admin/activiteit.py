@@ -14,11 +14,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from aanbod.admin.filters import GemeenteKeuzeFilter
 from aanbod.admin.forms import ActiviteitAdminForm, LokaleVersiesForm
 from aanbod.admin.moment import dag_tekst, momenten_van_activiteit_url
 from aanbod.models import Activiteit, Doelgroep, Moment, Reeks
 from aanbod.services import AanbodFout, lokale_versies_maken, momenten_uitrollen
-from gemeenten.models import Gemeente
+from hvk.herhaling import HERHALING_VELDEN
 
 # The moment inline shows this far ahead; the moment list and the calendar show the rest.
 INLINE_WEKEN = 13
@@ -33,21 +34,13 @@ class DoelgroepAdmin(admin.ModelAdmin):
     ordering = ["volgorde", "naam"]
 
 
-class GemeenteFilter(admin.SimpleListFilter):
+class GemeenteFilter(GemeenteKeuzeFilter):
     """Offer a resident of the gemeente may use: regional, or local for that gemeente."""
 
     title = _("beschikbaar voor gemeente")
-    parameter_name = "gemeente"
 
-    def lookups(self, request, model_admin):
-        return [(str(g.pk), g.naam) for g in Gemeente.objects.order_by("naam")]
-
-    def queryset(self, request, queryset):
-        if self.value() is None:
-            return queryset
-        if not self.value().isdigit():
-            raise IncorrectLookupParameters
-        return queryset.beschikbaar_voor(int(self.value()))
+    def voor_gemeente(self, queryset, gemeente_pk):
+        return queryset.beschikbaar_voor(gemeente_pk)
 
 
 def komende_momenten():
@@ -89,18 +82,7 @@ class WanneerFilter(admin.SimpleListFilter):
 class ReeksInline(admin.TabularInline):
     model = Reeks
     extra = 0
-    fields = [
-        "frequentie",
-        "interval",
-        "weekdag",
-        "week_van_de_maand",
-        "begintijd",
-        "eindtijd",
-        "geldig_van",
-        "geldig_tot",
-        "locatie",
-        "omschrijving",
-    ]
+    fields = [*HERHALING_VELDEN, "locatie", "omschrijving"]
     readonly_fields = ["omschrijving"]
     autocomplete_fields = ["locatie"]
 

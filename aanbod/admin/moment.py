@@ -13,8 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from aanbod.admin.filters import GemeenteKeuzeFilter
 from aanbod.models import Activiteit, Inschrijving, Moment
-from gemeenten.models import Gemeente
 
 KALENDER_WEKEN = range(1, 13)
 KALENDER_STANDAARD_WEKEN = 4
@@ -83,21 +83,13 @@ class WanneerFilter(admin.SimpleListFilter):
         raise IncorrectLookupParameters
 
 
-class PlekGemeenteFilter(admin.SimpleListFilter):
+class PlekGemeenteFilter(GemeenteKeuzeFilter):
     """The gemeente where a moment takes place: its own place, or else the activity's."""
 
     title = _("gemeente van de plek")
-    parameter_name = "gemeente"
 
-    def lookups(self, request, model_admin):
-        return [(str(g.pk), g.naam) for g in Gemeente.objects.order_by("naam")]
-
-    def queryset(self, request, queryset):
-        if self.value() is None:
-            return queryset
-        if not self.value().isdigit():
-            raise IncorrectLookupParameters
-        return queryset.in_gemeente(int(self.value()))
+    def voor_gemeente(self, queryset, gemeente_pk):
+        return queryset.in_gemeente(gemeente_pk)
 
 
 @admin.register(Moment)

@@ -4,6 +4,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from hvk.herhaling import HERHALING_VELDEN
 from locaties.admin.filters import VOORBIJ, HaltebezoekWanneerFilter
 from locaties.admin.locatie import FORMULIERVELDEN, van_tot
 from locaties.models import Halte, Haltebezoek, Halteschema
@@ -12,17 +13,7 @@ from locaties.services import haltebezoeken_uitrollen
 
 class HalteschemaInline(admin.TabularInline):
     model = Halteschema
-    fields = [
-        "frequentie",
-        "interval",
-        "weekdag",
-        "week_van_de_maand",
-        "begintijd",
-        "eindtijd",
-        "geldig_van",
-        "geldig_tot",
-        "omschrijving",
-    ]
+    fields = [*HERHALING_VELDEN, "omschrijving"]
     readonly_fields = ["omschrijving"]
     extra = 1
 
