@@ -30,8 +30,40 @@ class GebruikerManager(UserManager):
 class Gebruiker(AbstractUser):
     """A person who logs in: coordinator, municipal staff, partner or mandataris."""
 
+    class Rol(models.TextChoices):
+        COORDINATOR = "coordinator", _("coördinator")
+        MEDEWERKER = "medewerker", _("gemeentelijk medewerker")
+        PARTNER = "partner", _("partner")
+        MANDATARIS = "mandataris", _("mandataris")
+
     username = None
     email = models.EmailField(_("e-mailadres"), unique=True)
+    rol = models.CharField(
+        _("rol"),
+        max_length=12,
+        choices=Rol.choices,
+        blank=True,
+        help_text=_(
+            "Bepaalt wat iemand in het beheer ziet en mag wijzigen. Zonder rol: niets "
+            "(behalve voor een superuser)."
+        ),
+    )
+    gemeenten = models.ManyToManyField(
+        "gemeenten.Gemeente",
+        blank=True,
+        related_name="medewerkers",
+        verbose_name=_("gemeenten"),
+        help_text=_("Voor een gemeentelijk medewerker of mandataris: de eigen gemeente(n)."),
+    )
+    partner = models.ForeignKey(
+        "gemeenten.Partner",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="gebruikers",
+        verbose_name=_("partnerorganisatie"),
+        help_text=_("Voor een partner: de organisatie waarvoor deze persoon werkt."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -45,3 +77,19 @@ class Gebruiker(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        # The role is the one place that says who reaches the admin; the flags Django's admin
+        # reads follow it, so they can never disagree. A user without a role keeps its flags
+        # (e.g. a superuser made with createsuperuser).
+        if self.rol == self.Rol.COORDINATOR:
+            self.is_staff = self.is_superuser = True
+        elif self.rol in (self.Rol.MEDEWERKER, self.Rol.PARTNER):
+            self.is_staff, self.is_superuser = True, False
+        elif self.rol == self.Rol.MANDATARIS:
+            self.is_staff = self.is_superuser = False
+        super().save(*args, **kwargs)
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.is_active and (self.is_superuser or self.rol == self.Rol.COORDINATOR)

@@ -1,14 +1,14 @@
 """Read models of the public pages: the shared home, each gemeente's door, news and pages.
 
-Every selector loads what its page renders in a fixed number of queries, whatever the number of
-moments, places or news items: a template never queries in a loop.
+The places these pages show, with their status, come from ``locaties.selectors``. Every
+selector loads what its page renders in a fixed number of queries, whatever the number of
+moments or news items: a template never queries in a loop.
 """
 
 import datetime as dt
 import re
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
@@ -17,23 +17,6 @@ from django.utils.translation import gettext
 from aanbod.models import Moment
 from communicatie.models import Nieuwsbericht, Pagina
 from gemeenten.models import Gemeente
-from hvk.geo import afstand_km
-from locaties.models import Halte, Haltebezoek, Locatie
-from locaties.openingsuren import Openingsstatus, Slot
-
-# How far ahead a mobile house's next stop is looked up for a door.
-MOBIEL_VOORUIT_DAGEN = 62
-
-# The order in which places are listed when distance does not decide: the house first.
-SOORT_VOLGORDE = Case(
-    When(soort=Locatie.Soort.CENTRAAL_HUIS, then=Value(0)),
-    When(soort=Locatie.Soort.FYSIEK_HUIS, then=Value(1)),
-    When(soort=Locatie.Soort.ANTENNE, then=Value(2)),
-    When(soort=Locatie.Soort.ONTMOETINGSPLEK, then=Value(3)),
-    When(soort=Locatie.Soort.MOBIEL, then=Value(4)),
-    default=Value(5),
-    output_field=IntegerField(),
-)
 
 
 def dag_tekst(datum: dt.date, vandaag: dt.date | None = None) -> str:
@@ -98,176 +81,6 @@ def per_dag(momenten: list[Moment], op=None) -> list[Dagprogramma]:
     for moment in momenten:
         dagen.setdefault(timezone.localdate(moment.begin), []).append(moment)
     return [Dagprogramma(datum, lijst, vandaag) for datum, lijst in dagen.items()]
-
-
-# --- Places -------------------------------------------------------------------------------------
-
-
-@dataclass
-class Plek:
-    """A place as a resident needs it on a list: open now? walk-in today? how far?"""
-
-    locatie: Locatie
-    status: Openingsstatus
-    heeft_uren: bool
-    vrije_inloop: list[Slot]
-    vandaag: dt.date
-    afstand_km: float | None = None
-    in_gemeente: bool = False
-    volgend_bezoek: Haltebezoek | None = None
-
-    @property
-    def volgende_dag(self) -> str:
-        """The day of the next opening: “vandaag”, “morgen” or a weekday with its date."""
-        if not self.status.volgende:
-            return ""
-        return dag_tekst(timezone.localdate(self.status.volgende.begin), self.vandaag)
-
-    @property
-    def bezoek_dag(self) -> str:
-        if not self.volgend_bezoek:
-            return ""
-        return dag_tekst(timezone.localdate(self.volgend_bezoek.begin), self.vandaag)
-
-
-def _plek(locatie: Locatie, op: dt.datetime) -> Plek:
-    schema = locatie.openingsschema()
-    vandaag = timezone.localdate(op)
-    return Plek(
-        locatie=locatie,
-        status=schema.status(op),
-        heeft_uren=schema.heeft_uren,
-        # Walk-in slots of today that are not over yet: the ones still worth going to.
-        vrije_inloop=[s for s in schema.vrije_inloop_op(vandaag) if s.einde > op],
-        vandaag=vandaag,
-    )
-
-
-def plekken_van_het_huis(op=None) -> list[Plek]:
-    """Every place of the Huis, the house first, with today's status.
-
-    Three queries, and one more when there is a mobile house (for its next stop).
-    """
-    op = op or timezone.now()
-    locaties = (
-        Locatie.objects.met_openingsuren(timezone.localdate(op))
-        .select_related("gemeente")
-        .annotate(soort_volgorde=SOORT_VOLGORDE)
-        .order_by("soort_volgorde", "gemeente__naam", "naam")
-    )
-    plekken = [_plek(locatie, op) for locatie in locaties]
-    _volgende_bezoeken(plekken, op)
-    return plekken
-
-
-def met_vrije_inloop(plekken: list[Plek]) -> list[Plek]:
-    """The places that still have a walk-in slot today."""
-    return [plek for plek in plekken if plek.vrije_inloop]
-
-
-@dataclass
-class Buurt:
-    """The places nearest to a gemeente, and the contact point a resident can go to."""
-
-    plekken: list[Plek]
-    dichtste_contactpunt: Plek | None
-
-
-def _afstand_en_ligging(locatie: Locatie, gemeente: Gemeente) -> tuple[float | None, bool]:
-    """Straight-line km from the gemeente's centre, and whether the place serves it directly.
-
-    A mobile house is as near as its nearest stop, and lies in every gemeente it stops in.
-    """
-    centrum = gemeente.coordinaten
-    if locatie.soort == Locatie.Soort.MOBIEL:
-        haltes = list(locatie.haltes.all())
-        in_gemeente = any(h.gemeente_id == gemeente.pk for h in haltes)
-        punten = [h.plek_coordinaten for h in haltes if h.plek_coordinaten]
-    else:
-        in_gemeente = locatie.gemeente_id == gemeente.pk
-        punten = [locatie.coordinaten] if locatie.heeft_coordinaten else []
-    if centrum is None or not punten:
-        return None, in_gemeente
-    return min(afstand_km(centrum, punt) for punt in punten), in_gemeente
-
-
-def dichtste_plekken(gemeente: Gemeente, *, aantal: int = 5, op=None) -> Buurt:
-    """The ``aantal`` places nearest to ``gemeente``, with their status now.
-
-    Sorted by straight-line distance from the gemeente's centre; places without coordinates
-    come after those with. Without a centre, the places in the gemeente come first. The
-    virtual house is left out (it is everywhere). A mobile house counts with its nearest
-    stop and shows its next visit (in this gemeente if it stops here). Four queries, and one
-    more when a mobile house is among them.
-    """
-    op = op or timezone.now()
-    locaties = (
-        Locatie.objects.exclude(soort=Locatie.Soort.VIRTUEEL)
-        .met_openingsuren(timezone.localdate(op))
-        .select_related("gemeente")
-        .prefetch_related(
-            Prefetch("haltes", queryset=Halte.objects.select_related("locatie", "gemeente"))
-        )
-    )
-    plekken = []
-    for locatie in locaties:
-        plek = _plek(locatie, op)
-        plek.afstand_km, plek.in_gemeente = _afstand_en_ligging(locatie, gemeente)
-        plekken.append(plek)
-
-    if gemeente.heeft_coordinaten:
-        plekken.sort(
-            key=lambda p: (
-                p.afstand_km is None,
-                p.afstand_km or 0,
-                not p.in_gemeente,
-                p.locatie.naam.casefold(),
-            )
-        )
-    else:
-        plekken.sort(key=lambda p: (not p.in_gemeente, p.locatie.naam.casefold()))
-
-    dichtste = plekken[:aantal]
-    contactpunt = next((p for p in plekken if p.locatie.is_contactpunt), None)
-    _volgende_bezoeken([*dichtste, contactpunt], op, gemeente=gemeente)
-    return Buurt(
-        plekken=dichtste,
-        dichtste_contactpunt=contactpunt,
-    )
-
-
-def _volgende_bezoeken(plekken: list[Plek | None], op: dt.datetime, gemeente=None) -> None:
-    """Give each mobile house among ``plekken`` its next visit: one query for all of them.
-
-    For a gemeente, the visit at a stop in that gemeente comes first, then the visit at the
-    stop nearest to its centre; otherwise simply the first visit.
-    """
-    mobiele = {p.locatie.pk: p for p in plekken if p and p.locatie.soort == Locatie.Soort.MOBIEL}
-    if not mobiele:
-        return
-    bezoeken = (
-        Haltebezoek.objects.komend(op)
-        .filter(
-            halte__mobiel_huis__in=list(mobiele),
-            begin__lt=op + dt.timedelta(days=MOBIEL_VOORUIT_DAGEN),
-        )
-        .select_related("halte__gemeente", "halte__locatie")
-        .order_by("begin")
-    )
-    centrum = gemeente.coordinaten if gemeente is not None else None
-
-    def voorkeur(bezoek):
-        if gemeente is None:
-            return (bezoek.begin,)
-        punt = bezoek.halte.plek_coordinaten
-        afstand = afstand_km(centrum, punt) if centrum and punt else float("inf")
-        return (bezoek.halte.gemeente_id != gemeente.pk, afstand, bezoek.begin)
-
-    per_huis: dict[int, list[Haltebezoek]] = {}
-    for bezoek in bezoeken:
-        per_huis.setdefault(bezoek.halte.mobiel_huis_id, []).append(bezoek)
-    for pk, plek in mobiele.items():
-        plek.volgend_bezoek = min(per_huis.get(pk, []), key=voorkeur, default=None)
 
 
 # --- News and pages -----------------------------------------------------------------------------

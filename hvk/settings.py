@@ -1,7 +1,7 @@
 """Settings of the Huis van het Kind portal.
 
-Every knob comes from the environment; ``docs/instellingen.md`` lists them with their
-production values. The defaults suit a developer's machine: SQLite next to the code, mail on
+Every knob comes from the environment; the settings table in ``README.md`` lists them with
+their production values. The defaults suit a developer's machine: SQLite next to the code, mail on
 the console, debug on. Production sets ``DEBUG=0`` and must then also set ``SECRET_KEY`` and
 ``ALLOWED_HOSTS``.
 """
@@ -42,10 +42,12 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
     "django_htmx",
+    "auditlog",
     # Our apps, lowest layer first: `demo` loads their demo data in this order.
     "hvk",
     "gemeenten",
@@ -66,9 +68,15 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Puts the logged-in person on every audit entry written during the request.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Staff: sessions end after HVK_STAF_SESSIE_MINUTEN without activity, and the admin opens
+    # only once an authenticator app is set up (docs/accounts.md).
+    "accounts.middleware.StafSessieMiddleware",
+    "accounts.middleware.TweestapsVerplichtMiddleware",
 ]
 
 ROOT_URLCONF = "hvk.urls"
@@ -116,7 +124,8 @@ CACHES = {
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.Gebruiker"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's own, loading a person with whether they have an authenticator app.
+    "accounts.backends.GebruikerBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -134,8 +143,22 @@ ACCOUNT_ADAPTER = "accounts.adapter.GeslotenAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+# Nobody signs up: a coordinator creates the account and sends an invitation, a one-time link
+# to choose a password. Following that link proves the address, so there is no separate
+# verification mail; setting the password marks the address verified (accounts.forms).
 ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_FORMS = {"reset_password_from_key": "accounts.forms.WachtwoordKiezenForm"}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Invitation and password-reset links are single-use and share Django's validity of
+# PASSWORD_RESET_TIMEOUT (default three days); an expired invitation is simply sent again.
+# allauth's rate limits stay at their defaults (ACCOUNT_RATE_LIMITS): a visitor IP gets at
+# most 30 login attempts a minute (then 429), an e-mail address 5 failed ones in 5 minutes.
+# They count in the cache: LocMemCache is per process, so production with several processes
+# needs a shared cache (Redis).
+# Two-step login for staff: an authenticator app (TOTP) with recovery codes.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Staff sessions end after this many minutes without a request; residents' are unaffected.
+HVK_STAF_SESSIE_MINUTEN = env_int("HVK_STAF_SESSIE_MINUTEN", 30)
 
 # --- Language and time ----------------------------------------------------------------------
 LANGUAGE_CODE = "nl-be"
@@ -182,6 +205,60 @@ HVK_VRAGEN_BEWAARTERMIJN_DAGEN = env_int("HVK_VRAGEN_BEWAARTERMIJN_DAGEN", 365)
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# --- Audit trail ----------------------------------------------------------------------------
+# django-auditlog writes an entry for every save and delete of a row, in the admin and in
+# services alike: who (the logged-in person, none outside a request), when, which object and
+# which fields from what to what. What is and is not logged: docs/audit.md.
+AUDITLOG_INCLUDE_ALL_MODELS = True
+AUDITLOG_EXCLUDE_TRACKING_MODELS = (
+    # Django's bookkeeping, not anybody's change: sessions are written on every login,
+    # content types and permissions by `migrate`. (The admin's own history and auditlog's own
+    # entries are always left out by the library.)
+    "sessions",
+    "contenttypes",
+    "auth.Permission",
+    # allauth's one-time confirmation keys are secrets and say nothing about who changed what;
+    # the e-mail addresses themselves (account.EmailAddress) are logged.
+    "account.EmailConfirmation",
+    # If installed: allauth's user sessions hold IP addresses and change on every request;
+    # background task results are the queue, and their arguments may hold residents' addresses.
+    "usersessions",
+    "django_tasks_db",
+)
+# A login is not a change; logging every one would bury the changes.
+AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("last_login",)
+# Values keep their type (number, yes/no, empty) instead of becoming text; so a coordinate
+# saved again as 51.3196 equals the stored 51.319600 and no change is logged where none was made.
+AUDITLOG_STORE_JSON_CHANGES = True
+# Secrets are masked before they are stored: a password hash keeps only its first six
+# characters (the algorithm's name), so a new password is logged (who, when), never its value.
+AUDITLOG_MASK_TRACKING_FIELDS = ("password",)
+AUDITLOG_MASK_CALLABLE = "django.contrib.auth.hashers.mask_hash"
+# Models whose rows hold residents' personal data, with the only fields that are logged.
+# Listing the fields that may be logged (not those that may not) fails closed for fields added
+# later. An entry's label is the row's name, which names the resident, so `audit_opruimen`
+# deletes the entries of a row once the row itself is gone: the log keeps no personal data
+# beyond the row's own retention period.
+HVK_AUDIT_PERSOONSGEGEVENS = {
+    # A resident's question: what staff did with it, never who asked what (naam, email,
+    # telefoon, vraag).
+    "communicatie.Vraag": ["gemeente", "status", "aangemaakt", "doorgestuurd_naar"],
+}
+AUDITLOG_INCLUDE_TRACKING_MODELS = [
+    {"model": model, "include_fields": velden}
+    for model, velden in HVK_AUDIT_PERSOONSGEGEVENS.items()
+]
+if "allauth.mfa" in INSTALLED_APPS:
+    # An authenticator's data holds its TOTP secret or recovery-code seed; its last use
+    # changes on every login.
+    AUDITLOG_INCLUDE_TRACKING_MODELS.append(
+        {"model": "mfa.Authenticator", "mask_fields": ["data"], "exclude_fields": ["last_used_at"]}
+    )
+# No IP addresses in the log (privacy): the actors are known staff members anyway.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+# Entries older than this are deleted by `manage.py audit_opruimen`, run daily.
+HVK_AUDIT_BEWAARTERMIJN_DAGEN = env_int("HVK_AUDIT_BEWAARTERMIJN_DAGEN", 730)
+
 # --- Mail -----------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
@@ -221,10 +298,17 @@ if env_bool("BEHIND_HTTPS_PROXY", False):
 # so name the header the proxy *overwrites* with the client's address (e.g. HTTP_X_REAL_IP);
 # without it all residents would share one limit.
 RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
+# allauth's login limits read the same header (allauth wants its name, X-Real-IP).
+if RATELIMIT_IP_META_KEY and RATELIMIT_IP_META_KEY.startswith("HTTP_"):
+    ALLAUTH_TRUSTED_CLIENT_IP_HEADER = (
+        RATELIMIT_IP_META_KEY.removeprefix("HTTP_").replace("_", "-").title()
+    )
 
 # --- The Huis -------------------------------------------------------------------------------
 # The name used until a coordinator fills in the Huisstijl in the admin.
 HVK_NAAM = env_str("HVK_NAAM", "Huis van het Kind")
+# The name an authenticator app shows next to a staff member's codes.
+MFA_TOTP_ISSUER = HVK_NAAM
 # The main host name, e.g. www.huisvanhetkind-kempenland.be: canonical links, the sitemap and
 # robots.txt point there, also on a gemeente's own host name. Empty: the request's own host.
 HVK_HOOFDDOMEIN = (env_str("HVK_HOOFDDOMEIN") or "").strip().lower()

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -7,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 admin.site.site_header = _("Beheer Huis van het Kind")
 admin.site.site_title = _("Beheer Huis van het Kind")
 admin.site.index_title = _("Overzicht")
+# The admin login is allauth's: rate limits and the two-step login for staff.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -1,4 +1,4 @@
-"""Read models of places that the public pages (and the gemeente doors) share.
+"""Read models of places that the public pages share: the places pages, the home, the doors.
 
 Every function here costs a fixed number of queries, however many places, stops or visits
 there are: the rows a page shows are loaded in bulk and opening hours are computed in Python
@@ -8,8 +8,10 @@ there are: the rows a page shows are loaded in bulk and opening hours are comput
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from hvk.geo import afstand_km
 from hvk.herhaling import lokale_tijd
@@ -19,13 +21,29 @@ from locaties.openingsuren import Openingsstatus, Slot
 # Places without an address of their own: listed for the whole area, not under one gemeente.
 ONDERWEG_OF_ONLINE = (Locatie.Soort.MOBIEL, Locatie.Soort.VIRTUEEL)
 
+# The order of a list where neither gemeente nor distance decides: the house first.
+HUIS_EERST = (
+    Locatie.Soort.CENTRAAL_HUIS,
+    Locatie.Soort.FYSIEK_HUIS,
+    Locatie.Soort.ANTENNE,
+    Locatie.Soort.ONTMOETINGSPLEK,
+    Locatie.Soort.MOBIEL,
+    Locatie.Soort.VIRTUEEL,
+)
+
+# How far ahead a mobile house's next stop is looked up: a resident plans the coming weeks,
+# and a stop in the gemeente months away should not hide one nearby next week.
+VOLGEND_BEZOEK_DAGEN = 62
+
 
 @dataclass(frozen=True)
 class LocatieMetStatus:
     """A place as a resident scans it in a list: open now, next opening, walk-in today.
 
-    ``volgend_bezoek`` is the next (not cancelled) stop of a mobile house, ``afstand_km`` the
-    distance from a gemeente's centre when the list was ordered by distance.
+    ``volgend_bezoek`` is the next (not cancelled) stop of a mobile house. On a list of the
+    places nearest to a gemeente, ``afstand_km`` is the distance from its centre (None when
+    either has no coordinates) and ``in_gemeente`` says the place lies there (a mobile house:
+    stops there).
     """
 
     locatie: Locatie
@@ -35,18 +53,21 @@ class LocatieMetStatus:
     vandaag: dt.date
     volgend_bezoek: Haltebezoek | None = None
     afstand_km: float | None = None
+    in_gemeente: bool = False
 
     @property
-    def opent_vandaag(self) -> bool:
-        volgende = self.status.volgende
-        return bool(volgende) and timezone.localdate(volgende.begin) == self.vandaag
+    def volgende_dag(self) -> str:
+        """The day of the next opening: “vandaag”, “morgen” or “wo 2 dec”."""
+        if not self.status.volgende:
+            return ""
+        return _dag_tekst(timezone.localdate(self.status.volgende.begin), self.vandaag)
 
     @property
-    def opent_morgen(self) -> bool:
-        volgende = self.status.volgende
-        return bool(volgende) and timezone.localdate(volgende.begin) == self.vandaag + dt.timedelta(
-            days=1
-        )
+    def bezoek_dag(self) -> str:
+        """The day of a mobile house's next stop, said the same way."""
+        if not self.volgend_bezoek:
+            return ""
+        return _dag_tekst(timezone.localdate(self.volgend_bezoek.begin), self.vandaag)
 
     @property
     def is_onderweg_of_online(self) -> bool:
@@ -58,6 +79,22 @@ class LocatieMetStatus:
         if self.locatie.soort != Locatie.Soort.MOBIEL:
             return []
         return sorted({halte.gemeente.naam for halte in self.locatie.haltes.all()})
+
+
+@dataclass(frozen=True)
+class Buurt:
+    """The places nearest to a gemeente, and the nearest one that answers questions."""
+
+    locaties: list[LocatieMetStatus]
+    dichtste_contactpunt: LocatieMetStatus | None
+
+
+def _dag_tekst(datum: dt.date, vandaag: dt.date) -> str:
+    if datum == vandaag:
+        return gettext("vandaag")
+    if datum == vandaag + dt.timedelta(days=1):
+        return gettext("morgen")
+    return date_format(datum, "D j b")
 
 
 def _met_status(locatie: Locatie, op: dt.datetime, **extra) -> LocatieMetStatus:
@@ -74,33 +111,80 @@ def _met_status(locatie: Locatie, op: dt.datetime, **extra) -> LocatieMetStatus:
     )
 
 
-def _volgend_bezoek_subquery(op: dt.datetime):
-    return Subquery(
-        Haltebezoek.objects.filter(
-            halte__mobiel_huis=OuterRef("pk"), geannuleerd=False, einde__gte=op
-        )
-        .order_by("begin")
-        .values("pk")[:1]
+def _locaties(op: dt.datetime):
+    """Places with what their status needs: gemeente, hours and exceptions (three queries)."""
+    return Locatie.objects.select_related("gemeente").met_openingsuren(vanaf=timezone.localdate(op))
+
+
+def _met_haltes(locaties: list[Locatie]) -> list[Locatie]:
+    """Load the stops of the mobile houses among ``locaties``: one query, none without one.
+
+    Only a mobile house has stops, so the other places are not asked for theirs.
+    """
+    prefetch_related_objects(
+        [loc for loc in locaties if loc.soort == Locatie.Soort.MOBIEL],
+        Prefetch("haltes", queryset=Halte.objects.select_related("gemeente", "locatie")),
     )
+    return locaties
+
+
+def _volgende_bezoeken(locaties, op: dt.datetime, gemeente=None) -> dict[int, Haltebezoek]:
+    """The next visit of each mobile house among ``locaties``, by pk: one query for all.
+
+    Only visits not cancelled, not over and starting in the next ``VOLGEND_BEZOEK_DAGEN``
+    count. Seen from a gemeente, a visit at a stop in that gemeente comes first, then a visit
+    at the stop nearest to its centre, then the earliest; otherwise simply the earliest.
+    """
+    mobiel = [loc.pk for loc in locaties if loc.soort == Locatie.Soort.MOBIEL]
+    if not mobiel:
+        return {}
+    bezoeken = (
+        Haltebezoek.objects.komend(op)
+        .filter(
+            halte__mobiel_huis__in=mobiel,
+            begin__lt=op + dt.timedelta(days=VOLGEND_BEZOEK_DAGEN),
+        )
+        .select_related("halte__gemeente", "halte__locatie")
+        .order_by("begin", "pk")
+    )
+    centrum = gemeente.coordinaten if gemeente is not None else None
+
+    def voorkeur(bezoek):
+        if gemeente is None:
+            return (bezoek.begin,)
+        punt = bezoek.halte.plek_coordinaten
+        afstand = afstand_km(centrum, punt) if centrum and punt else float("inf")
+        return (bezoek.halte.gemeente_id != gemeente.pk, afstand, bezoek.begin)
+
+    gekozen: dict[int, Haltebezoek] = {}
+    for bezoek in bezoeken:
+        huis = bezoek.halte.mobiel_huis_id
+        if huis not in gekozen or voorkeur(bezoek) < voorkeur(gekozen[huis]):
+            gekozen[huis] = bezoek
+    return gekozen
 
 
 def locaties_met_status(
-    op: dt.datetime | None = None, *, gemeente=None, soort: str | None = None
+    op: dt.datetime | None = None,
+    *,
+    gemeente=None,
+    soort: str | None = None,
+    huis_eerst: bool = False,
 ) -> list[LocatieMetStatus]:
-    """Every place with its opening status at ``op`` (default now), for the places list.
+    """Every place with its opening status at ``op`` (default now).
 
     With ``gemeente``: the fixed places in that gemeente, the mobile houses that stop there
     (or are based there) and the virtual houses, which serve every gemeente. With ``soort``
     (a ``Locatie.Soort`` value): only places of that kind. Ordered by gemeente name, then by
-    name; mobile and virtual houses last. Each mobile house carries its next visit and its
-    stops (``locatie.haltes.all()``, with gemeente and place loaded).
+    name, mobile and virtual houses last; with ``huis_eerst`` by kind first, the house first
+    (``HUIS_EERST``). Each mobile house carries its next visit (seen from ``gemeente`` when
+    given, see ``_volgende_bezoeken``) and its stops (``locatie.haltes.all()``, with gemeente
+    and place loaded).
 
-    At most five queries (four without a mobile house), whatever the number of places.
+    Three queries, and two more when there is a mobile house, whatever the number of places.
     """
     op = op or timezone.now()
-    locaties = Locatie.objects.select_related("gemeente").met_openingsuren(
-        vanaf=timezone.localdate(op)
-    )
+    locaties = _locaties(op)
     if gemeente is not None:
         stopt_hier = Exists(Halte.objects.filter(mobiel_huis=OuterRef("pk"), gemeente=gemeente))
         locaties = locaties.filter(
@@ -110,16 +194,10 @@ def locaties_met_status(
         )
     if soort:
         locaties = locaties.filter(soort=soort)
-    locaties = locaties.prefetch_related(
-        Prefetch("haltes", queryset=Halte.objects.select_related("gemeente", "locatie"))
-    ).annotate(volgend_bezoek_id=_volgend_bezoek_subquery(op))
-    locaties = list(locaties)
-
-    bezoeken = _bezoeken([loc.volgend_bezoek_id for loc in locaties])
-    resultaat = [
-        _met_status(loc, op, volgend_bezoek=bezoeken.get(loc.volgend_bezoek_id)) for loc in locaties
-    ]
-    resultaat.sort(key=_lijstvolgorde)
+    locaties = _met_haltes(list(locaties))
+    bezoeken = _volgende_bezoeken(locaties, op, gemeente)
+    resultaat = [_met_status(loc, op, volgend_bezoek=bezoeken.get(loc.pk)) for loc in locaties]
+    resultaat.sort(key=_huis_eerst if huis_eerst else _lijstvolgorde)
     return resultaat
 
 
@@ -127,6 +205,11 @@ def _lijstvolgorde(item: LocatieMetStatus) -> tuple:
     # Fixed places always have a gemeente (a database constraint); the others come last.
     gemeente = "" if item.is_onderweg_of_online else item.locatie.gemeente.naam
     return (item.is_onderweg_of_online, gemeente, item.locatie.naam.casefold())
+
+
+def _huis_eerst(item: LocatieMetStatus) -> tuple:
+    gemeente = item.locatie.gemeente.naam if item.locatie.gemeente else ""
+    return (HUIS_EERST.index(item.locatie.soort), gemeente, item.locatie.naam.casefold())
 
 
 def locatie_met_status(
@@ -202,46 +285,46 @@ def doorlopend_aanbod(locatie: Locatie):
     return list(locatie.activiteiten.filter(gepubliceerd=True, doorlopend=True).order_by("titel"))
 
 
-def dichtste_locaties(
-    gemeente, aantal: int = 3, op: dt.datetime | None = None
-) -> list[LocatieMetStatus]:
-    """The ``aantal`` places nearest to the centre of ``gemeente``, nearest first.
+def dichtste_locaties(gemeente, *, aantal: int = 5, op: dt.datetime | None = None) -> Buurt:
+    """The ``aantal`` places nearest to the centre of ``gemeente``, and its nearest contact point.
 
     The distance is a straight line (``hvk.geo.afstand_km``) from the gemeente's centre to
-    the place, given as ``afstand_km``; a mobile house is as near as its nearest stop and
-    carries its next visit. The virtual house is left out (it is everywhere), and so are
-    places without coordinates. Equal distances fall back to the name. When the gemeente has
-    no coordinates of its own, its own places (for a mobile house: one that stops there)
-    come first, then the others by name, without distances. Each place carries its opening
-    status at ``op`` (default now). Five queries at most, whatever the number of places.
+    the place, given as ``afstand_km``; a mobile house is as near as its nearest stop.
+    Nearest first; at an equal distance the places in the gemeente (``in_gemeente``) first,
+    then by name. Places without coordinates come after those with, without a distance; so
+    when the gemeente has no centre, its own places come first, then the others by name.
+    The virtual house is left out (it is everywhere). ``dichtste_contactpunt`` is the first
+    contact point in that order, also when it is not among the ``aantal``. A mobile house
+    carries its next visit seen from the gemeente (``_volgende_bezoeken``); every place its
+    opening status at ``op`` (default now).
+
+    Three queries, and two more when there is a mobile house, whatever the number of places.
     """
     op = op or timezone.now()
-    locaties = (
-        Locatie.objects.exclude(soort=Locatie.Soort.VIRTUEEL)
-        .select_related("gemeente")
-        .met_openingsuren(vanaf=timezone.localdate(op))
-        .prefetch_related(
-            Prefetch("haltes", queryset=Halte.objects.select_related("gemeente", "locatie"))
-        )
-        .annotate(volgend_bezoek_id=_volgend_bezoek_subquery(op))
-    )
+    locaties = _met_haltes(list(_locaties(op).exclude(soort=Locatie.Soort.VIRTUEEL)))
     centrum = gemeente.coordinaten
-    if centrum is None:
-        gekozen = sorted(
-            ((None, loc) for loc in locaties),
-            key=lambda rij: (not _ligt_in(rij[1], gemeente), rij[1].naam.casefold()),
+    rijen = sorted(
+        ((_afstand(centrum, loc), _ligt_in(loc, gemeente), loc) for loc in locaties),
+        key=lambda rij: (rij[0] is None, rij[0] or 0, not rij[1], rij[2].naam.casefold()),
+    )
+    dichtste = rijen[:aantal]
+    contactpunt = next((rij for rij in rijen if rij[2].is_contactpunt), None)
+    getoond = [*dichtste, contactpunt] if contactpunt else dichtste
+    bezoeken = _volgende_bezoeken([loc for _, _, loc in getoond], op, gemeente)
+    items = {
+        loc.pk: _met_status(
+            loc,
+            op,
+            afstand_km=afstand,
+            in_gemeente=in_gemeente,
+            volgend_bezoek=bezoeken.get(loc.pk),
         )
-    else:
-        gekozen = sorted(
-            ((afstand, loc) for loc in locaties if (afstand := _afstand(centrum, loc)) is not None),
-            key=lambda rij: (rij[0], rij[1].naam.casefold()),
-        )
-    gekozen = gekozen[:aantal]
-    bezoeken = _bezoeken([loc.volgend_bezoek_id for _, loc in gekozen])
-    return [
-        _met_status(loc, op, afstand_km=afstand, volgend_bezoek=bezoeken.get(loc.volgend_bezoek_id))
-        for afstand, loc in gekozen
-    ]
+        for afstand, in_gemeente, loc in getoond
+    }
+    return Buurt(
+        locaties=[items[loc.pk] for _, _, loc in dichtste],
+        dichtste_contactpunt=items[contactpunt[2].pk] if contactpunt else None,
+    )
 
 
 def _punten(locatie: Locatie) -> list[tuple[float, float]]:
@@ -250,8 +333,8 @@ def _punten(locatie: Locatie) -> list[tuple[float, float]]:
     return [locatie.coordinaten] if locatie.heeft_coordinaten else []
 
 
-def _afstand(centrum: tuple[float, float], locatie: Locatie) -> float | None:
-    punten = _punten(locatie)
+def _afstand(centrum: tuple[float, float] | None, locatie: Locatie) -> float | None:
+    punten = _punten(locatie) if centrum else []
     return min(afstand_km(centrum, punt) for punt in punten) if punten else None
 
 
@@ -259,10 +342,3 @@ def _ligt_in(locatie: Locatie, gemeente) -> bool:
     if locatie.soort == Locatie.Soort.MOBIEL:
         return any(h.gemeente_id == gemeente.pk for h in locatie.haltes.all())
     return locatie.gemeente_id == gemeente.pk
-
-
-def _bezoeken(ids) -> dict:
-    ids = [i for i in ids if i]
-    if not ids:
-        return {}
-    return Haltebezoek.objects.select_related("halte__gemeente").in_bulk(ids)

@@ -2,6 +2,8 @@ import datetime
 from decimal import Decimal
 
 import factory
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from factory.django import DjangoModelFactory
 
 from accounts.models import Gebruiker
@@ -40,9 +42,22 @@ class GebruikerFactory(DjangoModelFactory):
     class Meta:
         model = Gebruiker
         django_get_or_create = ["email"]
+        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"persoon{n}@example.org")
     password = factory.django.Password("een-goed-wachtwoord")
+
+    @factory.post_generation
+    def authenticator_app(self, create, extracted, **kwargs):
+        """Staff have an authenticator app set up, as the admin demands (accounts.middleware).
+
+        ``GebruikerFactory(is_staff=True, authenticator_app=False)`` makes one who has not.
+        """
+        gewenst = self.is_staff if extracted is None else extracted
+        if not (create and gewenst):
+            return
+        if not Authenticator.objects.filter(user=self, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(self, generate_totp_secret())
 
 
 class CoordinatorFactory(GebruikerFactory):

@@ -47,7 +47,10 @@ def publieke_gegevens(db):
     speelgroep = ActiviteitFactory(titel="Speelgroep", slug="speelgroep", locatie=plek)
     MomentFactory(activiteit=speelgroep)
     for soort, titel in Pagina.Soort.choices:
-        Pagina.objects.create(soort=soort, titel=titel, inhoud="Eerste alinea.\n\n## Kop\nMeer.")
+        # str(): a choice label is a lazy translation, which no form ever stores.
+        Pagina.objects.create(
+            soort=soort, titel=str(titel), inhoud="Eerste alinea.\n\n## Kop\nMeer."
+        )
 
 
 @pytest.mark.parametrize(("url", "status"), PUBLIEKE_PAGINAS)

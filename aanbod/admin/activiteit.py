@@ -19,6 +19,7 @@ from aanbod.admin.forms import ActiviteitAdminForm, LokaleVersiesForm
 from aanbod.admin.moment import dag_tekst, momenten_van_activiteit_url
 from aanbod.models import Activiteit, Doelgroep, Moment, Reeks
 from aanbod.services import AanbodFout, lokale_versies_maken, momenten_uitrollen
+from accounts.rechten import ROL, BeperktBeheer
 from hvk.herhaling import HERHALING_VELDEN
 
 # The moment inline shows this far ahead; the moment list and the calendar show the rest.
@@ -26,7 +27,7 @@ INLINE_WEKEN = 13
 
 
 @admin.register(Doelgroep)
-class DoelgroepAdmin(admin.ModelAdmin):
+class DoelgroepAdmin(BeperktBeheer, admin.ModelAdmin):
     list_display = ["naam", "slug", "volgorde"]
     list_editable = ["volgorde"]
     search_fields = ["naam"]
@@ -79,7 +80,10 @@ class WanneerFilter(admin.SimpleListFilter):
         raise IncorrectLookupParameters
 
 
-class ReeksInline(admin.TabularInline):
+class ReeksInline(BeperktBeheer, admin.TabularInline):
+    gemeente_pad = "gemeenten"
+    partner_pad = "partners"
+
     model = Reeks
     extra = 0
     fields = [*HERHALING_VELDEN, "locatie", "omschrijving"]
@@ -91,7 +95,10 @@ class ReeksInline(admin.TabularInline):
         return reeks.omschrijving if reeks.pk else ""
 
 
-class MomentInline(admin.TabularInline):
+class MomentInline(BeperktBeheer, admin.TabularInline):
+    gemeente_pad = "gemeenten"
+    partner_pad = "partners"
+
     model = Moment
     extra = 0
     fields = ["begin", "einde", "locatie", "geannuleerd", "herkomst"]
@@ -123,7 +130,11 @@ class MomentInline(admin.TabularInline):
 
 
 @admin.register(Activiteit)
-class ActiviteitAdmin(admin.ModelAdmin):
+class ActiviteitAdmin(BeperktBeheer, admin.ModelAdmin):
+    gemeente_pad = "gemeenten"
+    partner_pad = "partners"
+    partner_mag_toevoegen = False
+
     form = ActiviteitAdminForm
     formfield_overrides = {
         # Accept and show "2,50" as well as "2.50".
@@ -297,6 +308,7 @@ class ActiviteitAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra = dict(extra_context or {})
         extra["momenten_url"] = momenten_van_activiteit_url(object_id)
+        extra["mag_lokale_versies_maken"] = self.has_lokale_versies_permission(request)
         return super().change_view(request, object_id, form_url, extra)
 
     def get_urls(self):
@@ -309,9 +321,20 @@ class ActiviteitAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    def has_lokale_versies_permission(self, request):
+        # Versions for chosen gemeenten are the coordinator's planning of the whole area.
+        return self.bereik(request).alles
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        veld = super().formfield_for_choice_field(db_field, request, **kwargs)
+        if db_field.name == "bereik" and self.bereik(request).rol == ROL.MEDEWERKER:
+            # Regional offer is everyone's: a medewerker plans local offer for their gemeente.
+            veld.choices = [(Activiteit.Bereik.LOKAAL, Activiteit.Bereik.LOKAAL.label)]
+        return veld
+
     def lokale_versies_view(self, request, object_id):
         """The action's page for one activity, reached from its change page."""
-        if not self.has_add_permission(request):
+        if not self.has_lokale_versies_permission(request):
             raise PermissionDenied
         activiteit = self.get_object(request, object_id)
         if activiteit is None:
@@ -323,7 +346,9 @@ class ActiviteitAdmin(admin.ModelAdmin):
             actie_url=reverse("admin:aanbod_activiteit_changelist"),
         )
 
-    @admin.action(description=_("Lokale versies maken voor gemeenten…"), permissions=["add"])
+    @admin.action(
+        description=_("Lokale versies maken voor gemeenten…"), permissions=["lokale_versies"]
+    )
     def lokale_versies_actie(self, request, queryset):
         if "toepassen" not in request.POST:
             return self._lokale_versies_pagina(request, queryset, LokaleVersiesForm())

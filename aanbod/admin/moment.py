@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aanbod.admin.filters import GemeenteKeuzeFilter
 from aanbod.models import Activiteit, Inschrijving, Moment
+from accounts.rechten import BeperktBeheer
 
 KALENDER_WEKEN = range(1, 13)
 KALENDER_STANDAARD_WEKEN = 4
@@ -93,7 +94,10 @@ class PlekGemeenteFilter(GemeenteKeuzeFilter):
 
 
 @admin.register(Moment)
-class MomentAdmin(admin.ModelAdmin):
+class MomentAdmin(BeperktBeheer, admin.ModelAdmin):
+    gemeente_pad = "activiteit__gemeenten"
+    partner_pad = "activiteit__partners"
+
     list_display = [
         "dag",
         "uren",

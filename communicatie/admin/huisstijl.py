@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from accounts.rechten import BeperktBeheer
 from communicatie.models import Huisstijl
 
 
 @admin.register(Huisstijl)
-class HuisstijlAdmin(admin.ModelAdmin):
+class HuisstijlAdmin(BeperktBeheer, admin.ModelAdmin):
     list_display = ["naam", "ondertitel", "kleur"]
 
     def has_add_permission(self, request):

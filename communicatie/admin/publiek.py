@@ -8,11 +8,14 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rechten import BeperktBeheer
 from communicatie.models import Domein, Nieuwsbericht, Pagina
 
 
 @admin.register(Nieuwsbericht)
-class NieuwsberichtAdmin(admin.ModelAdmin):
+class NieuwsberichtAdmin(BeperktBeheer, admin.ModelAdmin):
+    gemeente_pad = "gemeente"
+
     list_display = ["titel", "gemeente_of_iedereen", "publicatiedatum", "gepubliceerd"]
     list_filter = ["gepubliceerd", "gemeente"]
     search_fields = ["titel", "inleiding", "tekst"]
@@ -28,7 +31,7 @@ class NieuwsberichtAdmin(admin.ModelAdmin):
 
 
 @admin.register(Pagina)
-class PaginaAdmin(admin.ModelAdmin):
+class PaginaAdmin(BeperktBeheer, admin.ModelAdmin):
     list_display = ["titel", "soort", "gewijzigd"]
     readonly_fields = ["gewijzigd"]
 
@@ -77,7 +80,7 @@ class DomeinForm(forms.ModelForm):
 
 
 @admin.register(Domein)
-class DomeinAdmin(admin.ModelAdmin):
+class DomeinAdmin(BeperktBeheer, admin.ModelAdmin):
     form = DomeinForm
     list_display = ["hostnaam", "gemeente", "toegelaten"]
     search_fields = ["hostnaam", "gemeente__naam"]

@@ -9,11 +9,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rechten import BeperktBeheer
 from communicatie.models import Vraag
 
 
 @admin.register(Vraag)
-class VraagAdmin(admin.ModelAdmin):
+class VraagAdmin(BeperktBeheer, admin.ModelAdmin):
+    gemeente_pad = "gemeente"
+
     list_display = ["aangemaakt", "gemeente", "naam", "status", "doorgestuurd"]
     list_display_links = ["aangemaakt", "naam"]
     list_editable = ["status"]

@@ -13,6 +13,7 @@ from communicatie import selectors
 from communicatie.context_processors import adres_op_hoofddomein, gemeenten_van_het_huis
 from communicatie.models import Pagina
 from gemeenten.models import Gemeente
+from locaties.selectors import dichtste_locaties, locaties_met_status
 
 WEEK_DAGEN = 7
 MOMENTEN_OP_START = 20
@@ -31,7 +32,7 @@ def niet_gevonden(request, *, titel: str, melding: str):
 def home(request):
     """The shared Huis: the doors, this week's offer, the places, walk-in today, news."""
     op = timezone.now()
-    plekken = selectors.plekken_van_het_huis(op)
+    plekken = locaties_met_status(op, huis_eerst=True)
     momenten = selectors.komende_momenten(dagen=WEEK_DAGEN, aantal=MOMENTEN_OP_START, op=op)
     return render(
         request,
@@ -41,7 +42,7 @@ def home(request):
             "meer_momenten": len(momenten) == MOMENTEN_OP_START,
             "plekken": plekken[:PLEKKEN_OP_START],
             "aantal_plekken": len(plekken),
-            "vrije_inloop": selectors.met_vrije_inloop(plekken),
+            "vrije_inloop": [plek for plek in plekken if plek.vrije_inloop_vandaag],
             "nieuws": selectors.laatste_nieuws(aantal=NIEUWS_OP_START),
         },
     )
@@ -80,7 +81,7 @@ def _deur(request, gemeente: Gemeente, canonical_url: str | None = None):
         "andere_gemeenten": andere,
         "andere_namen": get_text_list([g.naam for g in andere], _("en")),
         "dagen": selectors.per_dag(momenten, op),
-        "buurt": selectors.dichtste_plekken(gemeente, aantal=PLEKKEN_OP_DEUR, op=op),
+        "buurt": dichtste_locaties(gemeente, aantal=PLEKKEN_OP_DEUR, op=op),
         "nieuws": selectors.laatste_nieuws(gemeente=gemeente, aantal=NIEUWS_OP_START),
     }
     if canonical_url:

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rechten import BeperktBeheer
 from gemeenten.models import Gemeente
 from gemeenten.models.periode import vandaag
 from gemeenten.selectors.inzet import engagement_en_inzet
@@ -29,7 +30,9 @@ def gekozen_jaar(request) -> tuple[int, str]:
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(admin.ModelAdmin):
+class GemeenteAdmin(BeperktBeheer, admin.ModelAdmin):
+    gemeente_pad = "pk"
+
     formfield_overrides = {
         models.URLField: {"assume_scheme": "https"},
         # Accept and show "14,3" as well as "14.3".

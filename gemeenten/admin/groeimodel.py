@@ -5,13 +5,14 @@ from django.db.models import Case, Count, Q, Subquery, Value, When
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rechten import BeperktBeheer
 from gemeenten.models import Afvinking, Groeifase, Roltaak, Verwachting, Zelfevaluatie
 from gemeenten.models.periode import vandaag
 from gemeenten.services import GroeimodelFout, fase_voor_jaar, zelfevaluatie_starten
 
 
 @admin.register(Groeifase)
-class GroeifaseAdmin(admin.ModelAdmin):
+class GroeifaseAdmin(BeperktBeheer, admin.ModelAdmin):
     list_display = ["fase", "sinds", "korte_motivatie", "is_huidig"]
     ordering = ["-sinds"]
     date_hierarchy = "sinds"
@@ -30,7 +31,7 @@ class GroeifaseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Roltaak)
-class RoltaakAdmin(admin.ModelAdmin):
+class RoltaakAdmin(BeperktBeheer, admin.ModelAdmin):
     list_display = ["fase", "rol", "tekst", "volgorde"]
     list_filter = ["fase", "rol"]
     list_editable = ["volgorde"]
@@ -44,7 +45,9 @@ ROLVOLGORDE = Case(
 )
 
 
-class AfvinkingInline(admin.TabularInline):
+class AfvinkingInline(BeperktBeheer, admin.TabularInline):
+    gemeente_pad = "gemeente"
+
     model = Afvinking
     fields = ["rol", "taak", "gedaan", "opmerking"]
     readonly_fields = ["rol", "taak"]
@@ -89,7 +92,9 @@ class ZelfevaluatieForm(forms.ModelForm):
 
 
 @admin.register(Zelfevaluatie)
-class ZelfevaluatieAdmin(admin.ModelAdmin):
+class ZelfevaluatieAdmin(BeperktBeheer, admin.ModelAdmin):
+    gemeente_pad = "gemeente"
+
     form = ZelfevaluatieForm
     list_display = ["gemeente", "jaar", "fase", "voortgang"]
     list_filter = ["gemeente", "jaar", "fase"]
@@ -131,7 +136,9 @@ class ZelfevaluatieAdmin(admin.ModelAdmin):
 
 
 @admin.register(Verwachting)
-class VerwachtingAdmin(admin.ModelAdmin):
+class VerwachtingAdmin(BeperktBeheer, admin.ModelAdmin):
+    gemeente_pad = "gemeente"
+
     list_display = ["gemeente", "jaar", "korte_verwachting", "ingelost"]
     list_filter = ["jaar", "ingelost", "gemeente"]
     search_fields = ["verwachting", "toelichting"]

@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rechten import BeperktBeheer
 from gemeenten.models import Lid, Orgaan
 from gemeenten.models.periode import lopend_op, vandaag
 
 
-class LidInline(admin.TabularInline):
+class LidInline(BeperktBeheer, admin.TabularInline):
     model = Lid
     extra = 1
     fields = ["naam", "rol", "gemeente", "partner", "met_mandaat", "mandaat", "van", "tot"]
@@ -14,7 +15,7 @@ class LidInline(admin.TabularInline):
 
 
 @admin.register(Orgaan)
-class OrgaanAdmin(admin.ModelAdmin):
+class OrgaanAdmin(BeperktBeheer, admin.ModelAdmin):
     list_display = ["naam", "soort", "thema", "alleen_afstemming", "huidige_leden"]
     list_filter = ["soort", "thema", "alleen_afstemming"]
     search_fields = ["naam", "opdracht", "leden__naam"]
@@ -51,7 +52,7 @@ class HuidigFilter(admin.SimpleListFilter):
 
 
 @admin.register(Lid)
-class LidAdmin(admin.ModelAdmin):
+class LidAdmin(BeperktBeheer, admin.ModelAdmin):
     list_display = ["naam", "orgaan", "rol", "gemeente", "partner", "met_mandaat", "van", "tot"]
     list_filter = [HuidigFilter, "orgaan__soort", "orgaan", "gemeente", "met_mandaat", "rol"]
     search_fields = ["naam", "mandaat", "orgaan__naam"]

@@ -7,12 +7,13 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rechten import BeperktBeheer
 from gemeenten.models import Partner
 from gemeenten.selectors.blinde_vlekken import blinde_vlekken_matrix
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(BeperktBeheer, admin.ModelAdmin):
     formfield_overrides = {
         models.URLField: {"assume_scheme": "https"},
         # A Huis has 2 to 8 gemeenten: plain checkboxes are quicker to read than a picker.

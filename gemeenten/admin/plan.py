@@ -2,12 +2,13 @@ from django.contrib import admin
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rechten import BeperktBeheer
 from gemeenten.models import Afspraak
 from gemeenten.models.periode import vandaag
 
 
 @admin.register(Afspraak)
-class AfspraakAdmin(admin.ModelAdmin):
+class AfspraakAdmin(BeperktBeheer, admin.ModelAdmin):
     list_display = ["onderwerp", "geldig_vanaf", "goedgekeurd_door", "is_geldend"]
     list_filter = ["onderwerp"]
     search_fields = ["tekst", "doel"]

@@ -3,11 +3,12 @@ from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rechten import BeperktBeheer
 from gemeenten.models import GemeenschappelijkeVisie, Inzet, Thema, Visienota
 
 
 @admin.register(Thema)
-class ThemaAdmin(admin.ModelAdmin):
+class ThemaAdmin(BeperktBeheer, admin.ModelAdmin):
     list_display = ["naam", "slug", "aantal_werkgroepen"]
     search_fields = ["naam", "beschrijving"]
     prepopulated_fields = {"slug": ["naam"]}
@@ -21,7 +22,9 @@ class ThemaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Visienota)
-class VisienotaAdmin(admin.ModelAdmin):
+class VisienotaAdmin(BeperktBeheer, admin.ModelAdmin):
+    gemeente_pad = "gemeente"
+
     formfield_overrides = {models.DecimalField: {"localize": True}}
     list_display = [
         "gemeente",
@@ -53,7 +56,9 @@ class VisienotaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Inzet)
-class InzetAdmin(admin.ModelAdmin):
+class InzetAdmin(BeperktBeheer, admin.ModelAdmin):
+    gemeente_pad = "gemeente"
+
     formfield_overrides = {models.DecimalField: {"localize": True}}
     list_display = ["persoon", "gemeente", "werkgever", "jaar", "maand", "uren", "omschrijving"]
     list_filter = ["jaar", "maand", "gemeente", "werkgever", "thema"]
@@ -63,7 +68,7 @@ class InzetAdmin(admin.ModelAdmin):
 
 
 @admin.register(GemeenschappelijkeVisie)
-class GemeenschappelijkeVisieAdmin(admin.ModelAdmin):
+class GemeenschappelijkeVisieAdmin(BeperktBeheer, admin.ModelAdmin):
     list_display = ["titel", "periode_start", "periode_einde", "aantal_visienotas"]
     search_fields = ["titel", "tekst"]
     filter_horizontal = ["visienotas"]

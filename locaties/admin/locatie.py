@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rechten import BeperktBeheer
 from locaties.admin.filters import (
     VOORBIJ,
     UitzonderingWanneerFilter,
@@ -87,19 +88,23 @@ def week_tabel(schema: Openingsschema, vandaag: dt.date):
 
 
 @admin.register(Taal)
-class TaalAdmin(admin.ModelAdmin):
+class TaalAdmin(BeperktBeheer, admin.ModelAdmin):
     list_display = ["naam", "code"]
     search_fields = ["naam", "code"]
 
 
-class OpeningsuurInline(admin.TabularInline):
+class OpeningsuurInline(BeperktBeheer, admin.TabularInline):
+    gemeente_pad = "gemeente"
+
     model = Openingsuur
     fields = ["weekdag", "begin", "einde", "vrije_inloop"]
     extra = 1
 
 
-class UitzonderingInline(admin.TabularInline):
+class UitzonderingInline(BeperktBeheer, admin.TabularInline):
     """Only exceptions that are not over yet; older ones stay in the list of all exceptions."""
+
+    gemeente_pad = "gemeente"
 
     model = Uitzondering
     fields = ["omschrijving", "van", "tot", "begin", "einde", "vrije_inloop"]
@@ -110,7 +115,9 @@ class UitzonderingInline(admin.TabularInline):
         return uitzonderingen_komend(super().get_queryset(request))
 
 
-class HalteInline(admin.TabularInline):
+class HalteInline(BeperktBeheer, admin.TabularInline):
+    gemeente_pad = "gemeente"
+
     model = Halte
     fk_name = "mobiel_huis"
     fields = ["naam", "gemeente", "locatie", "straat", "postcode", "plaats", "wanneer"]
@@ -131,7 +138,9 @@ class HalteInline(admin.TabularInline):
 
 
 @admin.register(Locatie)
-class LocatieAdmin(admin.ModelAdmin):
+class LocatieAdmin(BeperktBeheer, admin.ModelAdmin):
+    gemeente_pad = "gemeente"
+
     formfield_overrides = FORMULIERVELDEN
     list_display = [
         "naam",
@@ -309,7 +318,9 @@ class LocatieAdmin(admin.ModelAdmin):
 
 
 @admin.register(Uitzondering)
-class UitzonderingAdmin(admin.ModelAdmin):
+class UitzonderingAdmin(BeperktBeheer, admin.ModelAdmin):
+    gemeente_pad = "locatie__gemeente"
+
     list_display = ["omschrijving", "locatie", "van", "tot", "uren"]
     list_filter = [UitzonderingWanneerFilter, "locatie"]
     list_select_related = ["locatie"]

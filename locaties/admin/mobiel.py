@@ -4,6 +4,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts.rechten import BeperktBeheer
 from hvk.herhaling import HERHALING_VELDEN
 from locaties.admin.filters import VOORBIJ, HaltebezoekWanneerFilter
 from locaties.admin.locatie import FORMULIERVELDEN, van_tot
@@ -11,7 +12,9 @@ from locaties.models import Halte, Haltebezoek, Halteschema
 from locaties.services import haltebezoeken_uitrollen
 
 
-class HalteschemaInline(admin.TabularInline):
+class HalteschemaInline(BeperktBeheer, admin.TabularInline):
+    gemeente_pad = "gemeente"
+
     model = Halteschema
     fields = [*HERHALING_VELDEN, "omschrijving"]
     readonly_fields = ["omschrijving"]
@@ -29,7 +32,9 @@ class HalteschemaInline(admin.TabularInline):
 
 
 @admin.register(Halte)
-class HalteAdmin(admin.ModelAdmin):
+class HalteAdmin(BeperktBeheer, admin.ModelAdmin):
+    gemeente_pad = "gemeente"
+
     formfield_overrides = FORMULIERVELDEN
     list_display = ["naam", "mobiel_huis", "gemeente", "adres", "wanneer"]
     list_filter = ["mobiel_huis", "gemeente"]
@@ -92,7 +97,9 @@ class HalteAdmin(admin.ModelAdmin):
 
 
 @admin.register(Haltebezoek)
-class HaltebezoekAdmin(admin.ModelAdmin):
+class HaltebezoekAdmin(BeperktBeheer, admin.ModelAdmin):
+    gemeente_pad = "halte__gemeente"
+
     list_display = ["datum", "tijd", "halte", "gemeente", "mobiel_huis", "geannuleerd", "aangepast"]
     list_display_links = ["datum"]
     list_editable = ["geannuleerd"]

@@ -1,6 +1,7 @@
 """A door per gemeente: /<slug>/ and the gemeente's own host name show the same Huis from there."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -10,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from communicatie import selectors
 from communicatie.models import Domein, Huisstijl, Nieuwsbericht
 from locaties.models import Haltebezoek
+from locaties.selectors import dichtste_locaties
 from tests.factories import (
     ActiviteitFactory,
     GemeenteFactory,
@@ -202,7 +203,7 @@ def test_deur_toont_de_dichtste_plekken_eerst_met_afstand_en_status(client, beer
     assert blok.index("Antenne Beerse") < blok.index("Huis Turnhout")
     assert "0,3 km" in blok
     assert "Nu open" in blok
-    assert "weer open vandaag om 13:00" in blok
+    assert "opent vandaag om 13:00" in blok
     assert 'href="/locaties/?gemeente=beerse"' in blok
 
 
@@ -210,10 +211,10 @@ def test_zonder_centrum_komen_de_plekken_in_de_gemeente_eerst(kasterlee, turnhou
     plek(turnhout, "Aaa in Turnhout", "51.320400", "4.939100")
     plek(kasterlee, "Zzz in Kasterlee", "51.241300", "4.966600")
 
-    buurt = selectors.dichtste_plekken(kasterlee)
+    buurt = dichtste_locaties(kasterlee)
 
-    assert [p.locatie.naam for p in buurt.plekken] == ["Zzz in Kasterlee", "Aaa in Turnhout"]
-    assert buurt.plekken[0].afstand_km is None
+    assert [p.locatie.naam for p in buurt.locaties] == ["Zzz in Kasterlee", "Aaa in Turnhout"]
+    assert buurt.locaties[0].afstand_km is None
 
 
 def test_een_mobiel_huis_telt_met_zijn_halte_en_toont_zijn_volgende_stop(beerse, turnhout):
@@ -228,12 +229,62 @@ def test_een_mobiel_huis_telt_met_zijn_halte_en_toont_zijn_volgende_stop(beerse,
     Haltebezoek.objects.create(halte=halte, begin=op(6, 9), einde=op(6, 12))
     plek(turnhout, "Huis Turnhout", "51.320400", "4.939100")
 
-    buurt = selectors.dichtste_plekken(beerse)
+    buurt = dichtste_locaties(beerse)
 
-    eerste = buurt.plekken[0]
+    eerste = buurt.locaties[0]
     assert eerste.locatie == bus
     assert eerste.in_gemeente
     assert eerste.volgend_bezoek.halte == halte
+
+
+def test_deur_zonder_vaste_plek_wijst_het_mobiele_huis_met_zijn_halte_hier_aan(
+    client, beerse, turnhout
+):
+    vosselaar = GemeenteFactory(
+        naam="Vosselaar",
+        nis_code="13046",
+        slug="vosselaar",
+        breedtegraad=Decimal("51.308900"),
+        lengtegraad=Decimal("4.888100"),
+    )
+    bus = MobielHuisFactory(naam="Babybus", gemeente=turnhout, is_contactpunt=True)
+    kerkplein = HalteFactory(
+        mobiel_huis=bus,
+        naam="Kerkplein",
+        gemeente=vosselaar,
+        breedtegraad=Decimal("51.309000"),
+        lengtegraad=Decimal("4.888000"),
+    )
+    markt = HalteFactory(
+        mobiel_huis=bus,
+        naam="Markt Beerse",
+        gemeente=beerse,
+        breedtegraad=Decimal("51.319600"),
+        lengtegraad=Decimal("4.855700"),
+    )
+    Haltebezoek.objects.create(halte=markt, begin=op(1, 9), einde=op(1, 12))
+    Haltebezoek.objects.create(halte=kerkplein, begin=op(6, 9), einde=op(6, 12))
+    plek(turnhout, "Huis Turnhout", "51.320400", "4.939100")
+
+    inhoud = deur(client, "vosselaar").content.decode()
+
+    kader = inhoud.split('id="aanspreekpunt-titel"')[1].split("</section>")[0]
+    assert "Vosselaar heeft nog geen eigen aanspreekpunt" in kader
+    assert '<a class="fw-bold" href="/locaties/' + bus.slug + '/">Babybus</a>' in kader
+    assert re.search(r"Volgende halte</strong>:\s+di 17 mrt, 9:00&ndash;12:00,\s+Kerkplein", kader)
+    assert "Markt Beerse" not in kader
+
+
+def test_plekken_zonder_coordinaten_komen_na_de_andere_zonder_afstand(beerse, turnhout):
+    plek(turnhout, "Huis Turnhout", "51.320400", "4.939100")
+    LocatieFactory(naam="Aaa zonder kaart", gemeente=beerse, breedtegraad=None, lengtegraad=None)
+
+    buurt = dichtste_locaties(beerse)
+
+    assert [(p.locatie.naam, p.afstand_km is None) for p in buurt.locaties] == [
+        ("Huis Turnhout", False),
+        ("Aaa zonder kaart", True),
+    ]
 
 
 def test_deur_toont_nieuws_van_de_gemeente_en_algemeen_nieuws(client, beerse, turnhout):

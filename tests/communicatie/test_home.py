@@ -9,10 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from communicatie.models import Huisstijl, Nieuwsbericht, Pagina
+from locaties.models import Haltebezoek, Locatie
 from tests.factories import (
     ActiviteitFactory,
     GemeenteFactory,
+    HalteFactory,
     LocatieFactory,
+    MobielHuisFactory,
     MomentFactory,
     OpeningsuurFactory,
 )
@@ -206,7 +209,33 @@ def test_een_gesloten_plek_zegt_wanneer_ze_weer_opengaat(client, antenne):
     inhoud = startpagina(client)
 
     assert "Gesloten" in inhoud
-    assert "weer open morgen om 9:00" in inhoud
+    assert "opent morgen om 9:00" in inhoud
+
+
+def test_locaties_beginnen_bij_het_huis(client, beerse, antenne):
+    turnhout = GemeenteFactory(naam="Turnhout", nis_code="13040", slug="turnhout")
+    LocatieFactory(naam="Aaa speelhoek", soort=Locatie.Soort.ONTMOETINGSPLEK, gemeente=beerse)
+    LocatieFactory(naam="Zzz Huis", soort=Locatie.Soort.CENTRAAL_HUIS, gemeente=turnhout)
+    MobielHuisFactory(naam="Babybus", gemeente=turnhout)
+
+    inhoud = startpagina(client)
+
+    blok = inhoud.split('id="locaties-titel"')[1].split("</section>")[0]
+    namen = re.findall(r'<a href="/locaties/[^"]+/">([^<]+)</a>', blok)
+    assert namen == ["Zzz Huis", "Antenne Beerse", "Aaa speelhoek", "Babybus"]
+
+
+def test_het_mobiele_huis_zegt_waar_het_de_volgende_keer_staat(client, beerse):
+    bus = MobielHuisFactory(naam="Babybus")
+    halte = HalteFactory(mobiel_huis=bus, naam="Kerkplein", gemeente=beerse)
+    Haltebezoek.objects.create(halte=halte, begin=op(1, 9), einde=op(1, 12))
+
+    inhoud = startpagina(client)
+
+    blok = inhoud.split('id="locaties-titel"')[1].split("</section>")[0]
+    assert re.search(
+        r"Volgende halte</strong>:\s+morgen, 9:00&ndash;12:00,\s+Kerkplein \(Beerse\)", blok
+    )
 
 
 # --- News ---------------------------------------------------------------------------------------
@@ -294,7 +323,8 @@ def test_canonical_wijst_naar_het_hoofddomein(client, settings):
 
 
 def _van_elk(aantal):
-    """``aantal`` gemeenten, each with a place (with hours and walk-in), a moment and news."""
+    """``aantal`` gemeenten, each with a place (with hours and walk-in), a moment, news and a
+    stop of a mobile house with a visit."""
     for i, (naam, code) in enumerate(DRIE[:aantal]):
         gemeente = GemeenteFactory(naam=naam, nis_code=code, slug=naam.lower())
         plek = LocatieFactory(gemeente=gemeente)
@@ -308,6 +338,8 @@ def _van_elk(aantal):
         lokaal = ActiviteitFactory(locatie=plek, bereik="lokaal", gemeenten=[gemeente])
         MomentFactory(activiteit=lokaal, begin=op(i + 1), einde=op(i + 1, 12))
         nieuws(f"Bericht {naam}", gemeente=gemeente)
+        halte = HalteFactory(mobiel_huis=MobielHuisFactory(gemeente=gemeente), gemeente=gemeente)
+        Haltebezoek.objects.create(halte=halte, begin=op(i + 1, 13), einde=op(i + 1, 15))
         Pagina.objects.get_or_create(soort="over", defaults={"titel": "Over", "inhoud": "Tekst"})
 
 
@@ -318,8 +350,8 @@ def test_startpagina_doet_evenveel_queries_ongeacht_hoeveel_er_is(
     _van_elk(aantal)
 
     # The host's Domein, Huisstijl, gemeenten, pages, moments (+ their gemeenten), places
-    # (+ hours, exceptions), news.
-    with django_assert_num_queries(10):
+    # (+ hours, exceptions, the mobile houses' stops and visits), news.
+    with django_assert_num_queries(12):
         response = client.get(reverse("home"))
 
     assert response.content.decode().count('class="hvk-moment"') == aantal

@@ -3,7 +3,6 @@ holes; and the Partner admin the coordinator keeps it up to date with."""
 
 import factory
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 from factory.django import DjangoModelFactory
 
@@ -182,9 +181,9 @@ def test_medewerker_zonder_rechten_op_partners_krijgt_403(client, db):
     assert response.status_code == 403
 
 
-def test_medewerker_met_kijkrecht_op_partners_ziet_de_matrix(client, beerse):
-    medewerker = GebruikerFactory(is_staff=True)
-    medewerker.user_permissions.add(Permission.objects.get(codename="view_partner"))
+def test_medewerker_van_een_gemeente_ziet_de_matrix(client, beerse):
+    medewerker = GebruikerFactory(rol="medewerker")
+    medewerker.gemeenten.add(beerse)
     PartnerFactory(naam="CAW De Kempen", werkingsgebied=[beerse])
     client.force_login(medewerker)
 

@@ -258,7 +258,9 @@ def test_afspraak_over_registratie_vraagt_een_doel(coordinator_client, db):
 
 def test_afspraken_worden_geversioneerd_per_datum(coordinator_client, db):
     for datum, tekst in [("2024-01-01", "oud"), ("2026-01-01", "nieuw"), ("2099-01-01", "later")]:
-        Afspraak.objects.create(onderwerp="toeleiding", geldig_vanaf=datum, tekst=tekst)
+        Afspraak.objects.create(
+            onderwerp="toeleiding", geldig_vanaf=datetime.date.fromisoformat(datum), tekst=tekst
+        )
 
     geldend = Afspraak.objects.geldend(datetime.date(2026, 6, 1)).first()
     response = coordinator_client.get(reverse("admin:gemeenten_afspraak_changelist"))

@@ -601,6 +601,38 @@ def test_mobiel_huis_in_de_lijst_zegt_de_volgende_halte(client, babybus):
     assert "Volgende halte: di 8 dec, 9:00-12:00, Marktplein Beerse" in pagina
 
 
+def test_lijst_van_een_gemeente_toont_de_halte_van_het_mobiele_huis_in_die_gemeente(
+    client, babybus
+):
+    pagina = tekst(client.get(reverse("locaties:lijst"), {"gemeente": "turnhout"}))
+
+    assert "Volgende halte: di 8 dec, 13:30-16:00, Bij het huis (Turnhout)" in pagina
+
+
+def test_mobiel_huis_zonder_halte_in_de_komende_weken_zegt_dat(client, turnhout):
+    bus = MobielHuisFactory(naam="Babybus", gemeente=turnhout)
+    halte = HalteFactory(mobiel_huis=bus, gemeente=turnhout)
+    Haltebezoek.objects.create(
+        halte=halte, begin=lokaal(3, 9, 9, jaar=2027), einde=lokaal(3, 9, 12, jaar=2027)
+    )
+
+    pagina = tekst(client.get(reverse("locaties:lijst")))
+
+    assert "De komende weken staan er geen haltes gepland." in pagina
+
+
+def test_plek_met_uren_die_lang_dicht_is_zegt_voorlopig_gesloten(client, turnhout):
+    plek = LocatieFactory(gemeente=turnhout)
+    OpeningsuurFactory(locatie=plek, weekdag=DINSDAG)
+    UitzonderingFactory(
+        locatie=plek, van=dt.date(2026, 11, 30), tot=dt.date(2028, 12, 31), omschrijving="Werken"
+    )
+
+    pagina = tekst(client.get(reverse("locaties:lijst")))
+
+    assert "Voorlopig gesloten" in pagina
+
+
 # --- Nearest places for a gemeente door -------------------------------------------------------
 
 
@@ -609,7 +641,8 @@ def test_dichtste_locaties_vanuit_het_centrum_van_de_gemeente(turnhout):
 
     Centre (51.00, 4.50). Bus stop (51.02, 4.50): 0.02 * 111.19 = 2.22 km. Noord
     (51.05, 4.50): 0.05 * 111.19 = 5.56 km. Oost (51.00, 4.60): 0.1 * 69.98 = 7.00 km. West
-    (51.00, 4.30): 0.2 * 69.98 = 14.00 km. Online and places without coordinates drop out.
+    (51.00, 4.30): 0.2 * 69.98 = 14.00 km. A place without coordinates comes last, without a
+    distance; the online house drops out.
     """
     centrum = GemeenteFactory(
         naam="Zoersel", nis_code="11055", slug="zoersel", breedtegraad="51.0", lengtegraad="4.5"
@@ -633,14 +666,15 @@ def test_dichtste_locaties_vanuit_het_centrum_van_de_gemeente(turnhout):
         website="https://huis.example/",
     )
 
-    alle = dichtste_locaties(centrum, aantal=10)
-    drie = dichtste_locaties(centrum, aantal=3)
+    alle = dichtste_locaties(centrum, aantal=10).locaties
+    drie = dichtste_locaties(centrum, aantal=3).locaties
 
-    assert [(i.locatie.naam, round(i.afstand_km, 2)) for i in alle] == [
+    assert [(i.locatie.naam, i.afstand_km and round(i.afstand_km, 2)) for i in alle] == [
         ("Bus", 2.22),
         ("Noord", 5.56),
         ("Oost", 7.0),
         ("West", 14.0),
+        ("Zonder kaart", None),
     ]
     assert [i.locatie.naam for i in drie] == ["Bus", "Noord", "Oost"]
 
@@ -652,20 +686,23 @@ def test_dichtste_locaties_zonder_centrum_eerst_de_eigen_plekken(turnhout, beers
     LocatieFactory(naam="B in Beerse", gemeente=beerse)
     LocatieFactory(naam="C in Beerse", gemeente=beerse)
 
-    namen = [i.locatie.naam for i in dichtste_locaties(beerse, aantal=3)]
+    namen = [i.locatie.naam for i in dichtste_locaties(beerse, aantal=3).locaties]
 
     assert namen == ["B in Beerse", "C in Beerse", "A in Turnhout"]
 
 
 def test_dichtste_locaties_kost_evenveel_queries_voor_1_of_3(turnhout, django_assert_num_queries):
-    def plek():
+    def plek_en_bus():
         OpeningsuurFactory(locatie=LocatieFactory(gemeente=turnhout))
+        halte = HalteFactory(mobiel_huis=MobielHuisFactory(gemeente=turnhout), gemeente=turnhout)
+        Haltebezoek.objects.create(halte=halte, begin=lokaal(12, 8, 9), einde=lokaal(12, 8, 12))
 
-    plek()
-    with django_assert_num_queries(4):
+    # Places (+ hours, exceptions), the mobile houses' stops, their visits.
+    plek_en_bus()
+    with django_assert_num_queries(5):
         dichtste_locaties(turnhout, aantal=3)
 
-    plek()
-    plek()
-    with django_assert_num_queries(4):
+    plek_en_bus()
+    plek_en_bus()
+    with django_assert_num_queries(5):
         dichtste_locaties(turnhout, aantal=3)
