@@ -8,6 +8,7 @@ another one, and compares the answers with the rules in ``accounts/rechten.py``.
 import pytest
 from django.contrib import admin
 from django.test import RequestFactory
+from django.urls import reverse
 
 from aanbod.models import Activiteit, Inschrijving, Moment
 from accounts.rechten import BeperktBeheer
@@ -27,6 +28,8 @@ from tests.factories import (
     UitzonderingFactory,
     VisienotaFactory,
 )
+from tests.locaties.test_admin import locatie_gegevens
+from tests.locaties.test_admin import wijzigen as wijzig_url
 
 pytestmark = pytest.mark.django_db
 
@@ -257,3 +260,90 @@ def test_lokale_versies_maken_is_voor_de_coordinator(wereld):
     assert not activiteit_admin.has_lokale_versies_permission(
         verzoek(wereld["gebruikers"]["medewerker"])
     )
+
+
+# --- Through the admin's URLs, as a person would try -------------------------------------------
+
+
+@pytest.fixture
+def medewerker_client(client, wereld):
+    client.force_login(wereld["gebruikers"]["medewerker"])
+    return client
+
+
+def test_medewerker_kan_een_plek_van_een_andere_gemeente_niet_wijzigen(medewerker_client, wereld):
+    ander = LocatieFactory(naam="Huis Turnhout", gemeente=wereld["ander"])
+
+    response = medewerker_client.post(
+        wijzig_url(ander), locatie_gegevens(wereld["ander"], naam="Overgenomen")
+    )
+
+    assert response.status_code == 403
+    ander.refresh_from_db()
+    assert ander.naam == "Huis Turnhout"
+
+
+def test_medewerker_kan_een_eigen_plek_niet_naar_een_andere_gemeente_verhuizen(
+    medewerker_client, wereld
+):
+    eigen = LocatieFactory(naam="Huis Beerse", gemeente=wereld["eigen"])
+
+    response = medewerker_client.post(wijzig_url(eigen), locatie_gegevens(wereld["ander"]))
+
+    assert response.status_code == 200
+    assert "gemeente" in response.context["adminform"].form.errors
+    eigen.refresh_from_db()
+    assert eigen.gemeente == wereld["eigen"]
+
+
+def test_medewerker_kan_geen_plek_in_een_andere_gemeente_toevoegen(medewerker_client, wereld):
+    response = medewerker_client.post(
+        reverse("admin:locaties_locatie_add"), locatie_gegevens(wereld["ander"])
+    )
+
+    assert response.status_code == 200
+    assert not Locatie.objects.exists()
+
+
+def test_medewerker_voegt_een_plek_in_de_eigen_gemeente_toe(medewerker_client, wereld):
+    response = medewerker_client.post(
+        reverse("admin:locaties_locatie_add"), locatie_gegevens(wereld["eigen"])
+    )
+
+    assert response.status_code == 302
+    assert Locatie.objects.get().gemeente == wereld["eigen"]
+
+
+def test_medewerker_kan_een_vraag_van_een_andere_gemeente_niet_wissen(medewerker_client, wereld):
+    vraag = Vraag.objects.create(
+        gemeente=wereld["ander"], naam="An", email="an@example.org", vraag="Wanneer?"
+    )
+
+    response = medewerker_client.post(
+        reverse("admin:communicatie_vraag_delete", args=[vraag.pk]), {"post": "yes"}
+    )
+
+    assert response.status_code == 403
+    assert Vraag.objects.filter(pk=vraag.pk).exists()
+
+
+def test_partner_krijgt_404_voor_de_activiteit_van_een_ander(client, wereld):
+    andermans = ActiviteitFactory(titel="Niet van ons")
+    client.force_login(wereld["gebruikers"]["partner"])
+
+    response = client.post(
+        reverse("admin:aanbod_activiteit_change", args=[andermans.pk]), {"titel": "Wel van ons"}
+    )
+
+    assert response.status_code == 404
+    andermans.refresh_from_db()
+    assert andermans.titel == "Niet van ons"
+
+
+def test_mandataris_komt_niet_in_het_beheer(client, wereld):
+    client.force_login(wereld["gebruikers"]["mandataris"])
+
+    response = client.get(reverse("admin:index"))
+
+    assert response.status_code == 302
+    assert "login" in response.url
