@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 
 from communicatie.models import Huisstijl, Vraag
 from gemeenten.models import Gemeente
+from hvk import audit
 
 logger = logging.getLogger(__name__)
 
@@ -142,7 +143,7 @@ def _mails_versturen(*, vraag: Vraag, ontvanger: str, verzonden_vanaf: str | Non
         logger.exception(
             "Question %s could not be mailed to %s; it waits in the admin.", vraag.pk, ontvanger
         )
-        Vraag.objects.filter(pk=vraag.pk).update(doorgestuurd_naar="")
+        audit.bijwerken(vraag, doorgestuurd_naar="")
 
     if not vraag.email:
         return

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from gemeenten.models import Afvinking, Gemeente, Groeifase, Roltaak, Zelfevaluatie
 from gemeenten.models.groeimodel import Fase
 from gemeenten.models.periode import vandaag
+from hvk import audit
 
 
 class GroeimodelFout(Exception):
@@ -64,12 +65,15 @@ def zelfevaluatie_starten(*, gemeente: Gemeente, jaar: int, fase: str | None = N
             % {"gemeente": gemeente, "jaar": jaar, "fase": zelfevaluatie.get_fase_display()}
         )
 
-    ontbrekend = Roltaak.objects.filter(fase=zelfevaluatie.fase).exclude(
-        pk__in=zelfevaluatie.afvinkingen.values("roltaak")
+    ontbrekend = list(
+        Roltaak.objects.filter(fase=zelfevaluatie.fase).exclude(
+            pk__in=zelfevaluatie.afvinkingen.values("roltaak")
+        )
     )
     Afvinking.objects.bulk_create(
         [Afvinking(zelfevaluatie=zelfevaluatie, roltaak=taak) for taak in ontbrekend],
         # A second request that completed the checklist first is not an error.
         ignore_conflicts=True,
     )
+    audit.aangemaakt(zelfevaluatie.afvinkingen.filter(roltaak__in=ontbrekend))
     return zelfevaluatie

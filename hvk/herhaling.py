@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from hvk import audit
+
 
 class Weekdag(models.IntegerChoices):
     MAANDAG = 0, _("maandag")
@@ -251,18 +253,20 @@ def rol_uit(
             or rij.einde != einde
             or any(getattr(rij, veld) != waarde for veld, waarde in (volg or {}).items())
         ):
-            type(rij).objects.filter(pk=rij.pk).update(begin=begin, einde=einde, **(volg or {}))
+            audit.bijwerken(rij, begin=begin, einde=einde, **(volg or {}))
             bijgewerkt += 1
     for dag, rij in bestaand.items():
         if dag not in dagen and dag not in begonnen and not rij.aangepast:
             weg.append(rij.pk)
     if te_maken:
-        type(te_maken[0]).objects.bulk_create(te_maken)
+        audit.aangemaakt(type(te_maken[0]).objects.bulk_create(te_maken))
     gewist = 0
     if weg:
         te_wissen = gerold.filter(pk__in=weg)
         if bewaar is not None:
-            bijgewerkt += te_wissen.filter(bewaar).update(geannuleerd=True, aangepast=True)
+            for rij in te_wissen.filter(bewaar):
+                audit.bijwerken(rij, geannuleerd=True, aangepast=True)
+                bijgewerkt += 1
             te_wissen = te_wissen.exclude(bewaar)
         gewist = te_wissen.count()
         te_wissen.delete()

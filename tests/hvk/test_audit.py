@@ -381,3 +381,36 @@ def test_alleen_coordinatoren_zien_het_log(client, rol, status):
     response = client.get(AUDIT_LIJST)
 
     assert response.status_code == status  # a mandataris goes to the admin's login page
+
+
+# --- Bulk writes of services -----------------------------------------------------------------
+
+
+def test_uitrollen_van_een_herhaling_staat_op_naam_van_wie_de_regel_bewaarde(coordinator):
+    from aanbod.models import Moment
+    from aanbod.services import momenten_uitrollen
+    from tests.factories import InschrijvingFactory, ReeksFactory
+
+    reeks = ReeksFactory(geldig_van=timezone.localdate() + dt.timedelta(days=1))
+    with set_actor(coordinator):
+        momenten_uitrollen(reeksen=[reeks], tot=timezone.localdate() + dt.timedelta(days=21))
+    momenten = list(Moment.objects.filter(reeks=reeks).order_by("begin"))
+    InschrijvingFactory(moment=momenten[-1])
+    reeks.begintijd = dt.time(10)
+    reeks.geldig_tot = momenten[-1].begin.date() - dt.timedelta(days=1)
+    reeks.save()
+    with set_actor(coordinator):
+        momenten_uitrollen(reeksen=[reeks], tot=timezone.localdate() + dt.timedelta(days=21))
+
+    gemaakt = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Moment), action=LogEntry.Action.CREATE
+    )
+    gewijzigd = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Moment), action=LogEntry.Action.UPDATE
+    )
+    assert gemaakt.count() == len(momenten)
+    assert {regel.actor for regel in gemaakt} == {coordinator}
+    # The earlier moments moved to 10:00; the last one (with a registration) was cancelled.
+    assert gewijzigd.count() == len(momenten)
+    assert any("geannuleerd" in regel.changes_dict for regel in gewijzigd)
+    assert all(regel.actor == coordinator for regel in gewijzigd)
