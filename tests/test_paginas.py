@@ -3,9 +3,12 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Gebruiker
 from communicatie.models import Nieuwsbericht, Pagina
+from gemeenten.models import Gemeente
 from tests.factories import ActiviteitFactory, GemeenteFactory, LocatieFactory, MomentFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +86,37 @@ def test_zelf_een_account_maken_kan_niet(client):
 
     assert "Registratie gesloten" in response.content.decode()
     assert not Gebruiker.objects.exists()
+
+
+def meer_van_alles(gemeente, aantal):
+    """More news, places, activities and moments than the fixture, in the same gemeente."""
+    for i in range(aantal):
+        Nieuwsbericht.objects.create(
+            titel=f"Bericht {i}", slug=f"bericht-{i}", inleiding="…", gemeente=gemeente
+        )
+        plek = LocatieFactory(gemeente=gemeente)
+        activiteit = ActiviteitFactory(locatie=plek)
+        MomentFactory(activiteit=activiteit)
+        MomentFactory(activiteit=activiteit, locatie=plek)
+
+
+PAGINAS_MET_QUERIES = [url for url, _ in PUBLIEKE_PAGINAS if not url.startswith("/accounts/")] + [
+    "/sitemap.xml",
+    "/robots.txt",
+    "/aanbod/kalender.ics",
+]
+
+
+@pytest.mark.parametrize("url", PAGINAS_MET_QUERIES)
+def test_aantal_queries_van_een_publieke_pagina_groeit_niet_met_de_gegevens(
+    client, publieke_gegevens, url
+):
+    beerse = Gemeente.objects.get(slug="beerse")
+    with CaptureQueriesContext(connection) as weinig:
+        client.get(url)
+    meer_van_alles(beerse, 3)
+    with CaptureQueriesContext(connection) as veel:
+        client.get(url)
+
+    assert len(veel) == len(weinig)
+    assert len(veel) <= 15
