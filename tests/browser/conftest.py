@@ -5,9 +5,12 @@ Without /usr/bin/chromium these tests are skipped, unless HVK_BROWSERTESTS=verpl
 """
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from django.core.signals import request_finished, request_started
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_VLAGGEN = [
@@ -59,6 +62,44 @@ def browser():
         browser.close()
 
 
+class _LopendeVerzoeken:
+    """Counts requests the live server is still handling.
+
+    The live server shares the test's in-memory SQLite connection. A request that outlives the
+    test (a late favicon or htmx fetch) would race with the database flush at teardown, so
+    each page fixture waits for the count to reach zero after closing its browser context.
+    """
+
+    def __init__(self):
+        self.aantal = 0
+        self.voorwaarde = threading.Condition()
+        request_started.connect(self.begonnen, weak=False)
+        request_finished.connect(self.klaar, weak=False)
+
+    def begonnen(self, **kwargs):
+        with self.voorwaarde:
+            self.aantal += 1
+
+    def klaar(self, **kwargs):
+        with self.voorwaarde:
+            self.aantal = max(0, self.aantal - 1)
+            self.voorwaarde.notify_all()
+
+    def wacht(self, seconden=10):
+        einde = time.monotonic() + seconden
+        with self.voorwaarde:
+            while self.aantal and time.monotonic() < einde:
+                self.voorwaarde.wait(einde - time.monotonic())
+
+
+_LOPEND = _LopendeVerzoeken()
+
+
+def _sluit(context):
+    context.close()
+    _LOPEND.wacht()
+
+
 def _pagina(browser, viewport, javascript=True):
     context = browser.new_context(viewport=viewport, locale="nl-BE", java_script_enabled=javascript)
     # Tests never reach the network: anything not served by the local test server is refused.
@@ -78,7 +119,7 @@ def gsm(browser):
     """A phone-sized page that refuses every request outside the test server."""
     context, page = _pagina(browser, GSM)
     yield page
-    context.close()
+    _sluit(context)
 
 
 @pytest.fixture
@@ -86,7 +127,7 @@ def bureaublad(browser):
     """A desktop-sized page that refuses every request outside the test server."""
     context, page = _pagina(browser, BUREAUBLAD)
     yield page
-    context.close()
+    _sluit(context)
 
 
 @pytest.fixture
@@ -94,7 +135,7 @@ def zonder_javascript(browser):
     """A phone-sized page with JavaScript switched off."""
     context, page = _pagina(browser, GSM, javascript=False)
     yield page
-    context.close()
+    _sluit(context)
 
 
 @pytest.fixture

@@ -201,12 +201,8 @@ def test_skiplink_brengt_het_toetsenbord_naar_de_inhoud(live_server, gsm, gemeen
     assert gsm.evaluate("location.hash") == "#inhoud"
 
 
-def test_startpagina_werkt_zonder_javascript(live_server, browser, gemeenten):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 740})
-    page = context.new_page()
+def test_startpagina_werkt_zonder_javascript(live_server, zonder_javascript, gemeenten):
+    zonder_javascript.goto(live_server.url + "/")
 
-    page.goto(live_server.url + "/")
-
-    assert page.locator("h1").inner_text()
-    assert page.get_by_text("Huis van het Kind Turnhout").is_visible()
-    context.close()
+    assert zonder_javascript.locator("h1").inner_text()
+    assert zonder_javascript.get_by_text("Huis van het Kind Turnhout").is_visible()
