@@ -1,4 +1,4 @@
-"""The public filter form of the offer list.
+"""The public filter form of the offer list, and who registers for a moment (``GezinForm``).
 
 Filters come from the URL, so anyone can type or share a broken one. A filter that does not
 validate is left out (never a server error), and the form says in plain Dutch which one it
@@ -16,8 +16,12 @@ from django.utils.translation import gettext, gettext_lazy, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from aanbod.models import Doelgroep, Pijler
+from aanbod.models.activiteit import leeftijd_als_tekst
+from aanbod.models.inschrijving import MAX_KINDEREN, MAX_VOLWASSENEN
 from aanbod.selectors import Aanbodfilters
+from aanbod.services import Gezin
 from gemeenten.models import Gemeente, Thema
+from hvk.formulieren import SchoneTekst, telefoon_opschonen
 from locaties.models import Taal
 
 MAX_ZOEKTERM = 200
@@ -244,3 +248,155 @@ class AanbodFilterForm(forms.Form):
         else:
             tekst = str(waarde)
         return f"{veld.label}: {tekst}"
+
+
+def _leeftijd_kind_keuzes():
+    """An age a parent picks without typing: months up to two years, then years."""
+    keuzes = [("", _("—"))]
+    keuzes += [(maanden, leeftijd_als_tekst(maanden)) for maanden in range(24)]
+    keuzes += [(jaren * 12, leeftijd_als_tekst(jaren * 12)) for jaren in range(2, 18)]
+    return keuzes
+
+
+class WoonplaatsVeld(forms.TypedChoiceField):
+    """The participating gemeenten and "elsewhere"; cleans to a ``Gemeente`` or None."""
+
+    ELDERS = "elders"
+
+    def __init__(self, **kwargs):
+        super().__init__(coerce=str, **kwargs)
+
+    def keuzes_laden(self):
+        self.gemeenten = {str(g.pk): g for g in Gemeente.objects.order_by("naam")}
+        self.choices = [
+            ("", gettext("Kies je gemeente")),
+            *((pk, g.naam) for pk, g in self.gemeenten.items()),
+            (self.ELDERS, gettext("Een andere gemeente")),
+        ]
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in ("", self.ELDERS):
+            return None
+        return self.gemeenten[value]
+
+
+class GezinForm(forms.Form):
+    """Who registers for a moment: the minimum to hold a seat and to reach the family.
+
+    Shared by the public registration form and the admin's registration by phone. Children
+    are counted by their ages (a choice per child, no names); ``gezin()`` gives the
+    ``Gezin`` the registration service takes.
+    """
+
+    naam = SchoneTekst(
+        label=_("Je naam"),
+        max_length=100,
+        help_text=_("Zo weten we aan de deur wie je bent."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={
+            "required": _("Vul je naam in."),
+            "max_length": _("Je naam mag maximaal %(limit_value)d tekens hebben."),
+        },
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        required=False,
+        max_length=254,
+        help_text=_("Je krijgt je bevestiging en een herinnering op dit adres."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
+        error_messages={
+            "invalid": _("Vul een geldig e-mailadres in, bv. naam@voorbeeld.be."),
+            "max_length": _("Dit e-mailadres is te lang."),
+        },
+    )
+    telefoon = SchoneTekst(
+        label=_("Telefoonnummer"),
+        required=False,
+        max_length=30,
+        help_text=_("Bv. 0470 12 34 56."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "type": "tel"}),
+        error_messages={"max_length": _("Een telefoonnummer heeft maximaal 30 tekens.")},
+    )
+    woonplaats = WoonplaatsVeld(
+        label=_("Waar woont je gezin?"),
+        help_text=_("Zo weet het Huis welke gemeenten het bereikt. Je adres vragen we niet."),
+        error_messages={
+            "required": _("Kies de gemeente waar je gezin woont, of 'Een andere gemeente'."),
+            "invalid_choice": _("Kies een gemeente uit de lijst."),
+        },
+    )
+    volwassenen = forms.TypedChoiceField(
+        label=_("Volwassenen"),
+        coerce=int,
+        choices=[(n, str(n)) for n in range(MAX_VOLWASSENEN + 1)],
+        initial=1,
+        error_messages={"invalid_choice": _("Kies een aantal uit de lijst.")},
+    )
+    opmerking = SchoneTekst(
+        label=_("Opmerking over toegankelijkheid of taal"),
+        required=False,
+        max_length=500,
+        regels=True,
+        help_text=_("Bv. we komen met een rolstoel, of we spreken liever Engels. Niet verplicht."),
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
+        error_messages={"max_length": _("Maximaal %(limit_value)d tekens.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["woonplaats"].keuzes_laden()
+        for nummer in range(1, MAX_KINDEREN + 1):
+            self.fields[f"kind_{nummer}"] = forms.TypedChoiceField(
+                label=gettext("Leeftijd kind %(n)s") % {"n": nummer},
+                coerce=int,
+                empty_value=None,
+                required=False,
+                choices=_leeftijd_kind_keuzes(),
+                error_messages={"invalid_choice": _("Kies een leeftijd uit de lijst.")},
+            )
+
+    @property
+    def kindvelden(self) -> list[str]:
+        return [f"kind_{nummer}" for nummer in range(1, MAX_KINDEREN + 1)]
+
+    def clean_naam(self):
+        return self.cleaned_data["naam"].strip()
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_telefoon(self):
+        return telefoon_opschonen(self.cleaned_data["telefoon"])
+
+    def clean(self):
+        cleaned = super().clean()
+        zonder_contact = not cleaned.get("email") and not cleaned.get("telefoon")
+        if zonder_contact and not self.has_error("email") and not self.has_error("telefoon"):
+            self.add_error(
+                "email",
+                ValidationError(
+                    _("Vul je e-mailadres of je telefoonnummer in, zodat we je kunnen bereiken."),
+                    code="geen_contact",
+                ),
+            )
+        leeftijden = [cleaned.get(v) for v in self.kindvelden if cleaned.get(v) is not None]
+        cleaned["leeftijden"] = tuple(leeftijden)
+        if cleaned.get("volwassenen") == 0 and not leeftijden and not self.has_error("volwassenen"):
+            self.add_error(
+                "volwassenen",
+                ValidationError(_("Schrijf minstens één persoon in."), code="niemand"),
+            )
+        return cleaned
+
+    def gezin(self) -> Gezin:
+        data = self.cleaned_data
+        return Gezin(
+            naam=data["naam"],
+            email=data["email"],
+            telefoon=data["telefoon"],
+            volwassenen=data["volwassenen"],
+            leeftijden=data["leeftijden"],
+            woonplaats=data["woonplaats"],
+            opmerking=data["opmerking"],
+        )

@@ -7,6 +7,9 @@ urlpatterns = [
     path("", views.lijst, name="lijst"),
     path("kalender.ics", views.kalender, name="kalender"),
     path("kalender/<slug:gemeente>.ics", views.kalender_gemeente, name="kalender_gemeente"),
+    # Before the activity's slug: "inschrijving" is not an activity.
+    path("inschrijving/<str:sleutel>/", views.inschrijving, name="inschrijving"),
     path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/<int:moment>/inschrijven/", views.inschrijven, name="inschrijven"),
     path("<slug:slug>/kalender.ics", views.kalender_activiteit, name="kalender_activiteit"),
 ]

@@ -323,3 +323,11 @@ def kalender_activiteit(request, slug):
         momenten=selectors.komende_momenten(activiteit=activiteit),
         bestandsnaam=f"{activiteit.slug}.ics",
     )
+
+
+def inschrijven(request, slug, moment):  # TEMPORARY: replaced by the registration form
+    raise Http404
+
+
+def inschrijving(request, sleutel):  # TEMPORARY: replaced by the signed-link page
+    raise Http404

@@ -1,60 +1,21 @@
 """Forms residents fill in on the public site."""
 
-import re
-import unicodedata
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten.models import Gemeente
+from hvk.formulieren import SchoneTekst, privacy_url, telefoon_opschonen, zonder_stuurtekens
+
+__all__ = ["SchoneTekst", "VraagForm", "privacy_url", "zonder_stuurtekens"]
 
 VRAAG_MAX_TEKENS = 2000
 NAAM_MAX_TEKENS = 100
-TELEFOON_PATROON = re.compile(r"^[0-9 +/.\-]{6,30}$")
-# Bidirectional overrides and isolates can make a text read differently from what it holds
-# (e.g. a spoofed name in the contact point's mailbox); they have no place in these fields.
-BIDI_STUURTEKENS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def zonder_stuurtekens(tekst: str, *, regels: bool = False) -> str:
-    """The text without control characters; with ``regels``, line breaks and tabs stay."""
-    if regels:
-        tekst = tekst.replace("\r\n", "\n").replace("\r", "\n")
-    bewaard = {"\n", "\t"} if regels else set()
-    return "".join(
-        teken
-        for teken in tekst
-        if teken in bewaard
-        or (unicodedata.category(teken) != "Cc" and teken not in BIDI_STUURTEKENS)
-    )
-
-
-class SchoneTekst(forms.CharField):
-    """A text field that drops control characters before any other check runs."""
-
-    def __init__(self, *args, regels=False, **kwargs):
-        self.regels = regels
-        super().__init__(*args, **kwargs)
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = zonder_stuurtekens(value, regels=self.regels)
-        return super().to_python(value)
-
-
-def privacy_url() -> str:
-    # The privacy page may not exist yet; the path is fixed, so fall back to it.
-    try:
-        return reverse("privacy")
-    except NoReverseMatch:
-        return "/privacy/"
 
 
 class VraagForm(forms.Form):
@@ -191,18 +152,7 @@ class VraagForm(forms.Form):
         return self.cleaned_data["naam"].strip()
 
     def clean_telefoon(self):
-        telefoon = " ".join(self.cleaned_data["telefoon"].split())
-        if not telefoon:
-            return ""
-        if not TELEFOON_PATROON.match(telefoon) or sum(c.isdigit() for c in telefoon) < 6:
-            raise ValidationError(
-                _(
-                    "Vul een telefoonnummer in met cijfers (minstens 6). Spaties, +, /, . en - "
-                    "mogen ook, bv. 0470 12 34 56."
-                ),
-                code="telefoon",
-            )
-        return telefoon
+        return telefoon_opschonen(self.cleaned_data["telefoon"])
 
     def clean(self):
         cleaned = super().clean()

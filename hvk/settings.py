@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "bootstrap",
     "django_htmx",
     "auditlog",
+    "django_tasks",
+    "django_tasks_db",
     # Our apps, lowest layer first: `demo` loads their demo data in this order.
     "hvk",
     "gemeenten",
@@ -201,9 +203,34 @@ HVK_HORIZON_DAGEN = env_int("HVK_HORIZON_DAGEN", 365)
 # Residents' questions are personal data: deleted this many days after they were asked
 # (`manage.py vragen_opruimen`, run daily).
 HVK_VRAGEN_BEWAARTERMIJN_DAGEN = env_int("HVK_VRAGEN_BEWAARTERMIJN_DAGEN", 365)
+# Registrations (docs/inschrijvingen.md). Their personal data (name, e-mail, phone, remark,
+# the children's ages) is erased this many months after the moment
+# (`manage.py inschrijvingen_opruimen`, run daily); the counts stay.
+HVK_INSCHRIJVING_BEWAARTERMIJN_MAANDEN = env_int("HVK_INSCHRIJVING_BEWAARTERMIJN_MAANDEN", 3)
+# A reminder mail goes this many days before the moment (`manage.py herinneringen_versturen`,
+# run daily); 0 switches reminders off.
+HVK_HERINNERING_DAGEN = env_int("HVK_HERINNERING_DAGEN", 2)
+# The signed link in a confirmation mail (view, cancel, withdraw) works this many days. It
+# must outlast the horizon plus the retention period, so a family can always withdraw.
+HVK_INSCHRIJVING_LINK_DAGEN = env_int(
+    "HVK_INSCHRIJVING_LINK_DAGEN", HVK_HORIZON_DAGEN + 31 * HVK_INSCHRIJVING_BEWAARTERMIJN_MAANDEN
+)
+# Accepted registrations per hour from one IP address on the public form.
+HVK_INSCHRIJVING_PER_UUR = env_int("HVK_INSCHRIJVING_PER_UUR", 20)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# --- Background tasks -----------------------------------------------------------------------
+# Mails to residents go through the Django tasks API (the django-tasks backport). The database
+# backend queues them; `manage.py db_worker` sends them (README, deploy). Tests run them
+# immediately. HVK_TAKEN_BACKEND=django_tasks.backends.immediate.ImmediateBackend sends them
+# inside the request instead, without a worker.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("HVK_TAKEN_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 # --- Audit trail ----------------------------------------------------------------------------
 # django-auditlog writes an entry for every save and delete of a row, in the admin and in
@@ -224,6 +251,8 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     # background task results are the queue, and their arguments may hold residents' addresses.
     "usersessions",
     "django_tasks_db",
+    # Anonymous counts kept by the registration services, not anybody's change.
+    "aanbod.Bereikcijfer",
 )
 # A login is not a change; logging every one would bury the changes.
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("last_login",)
@@ -243,6 +272,19 @@ HVK_AUDIT_PERSOONSGEGEVENS = {
     # A resident's question: what staff did with it, never who asked what (naam, email,
     # telefoon, vraag).
     "communicatie.Vraag": ["gemeente", "status", "aangemaakt", "doorgestuurd_naar"],
+    # A registration: its seats and state, never who (naam, email, telefoon, opmerking,
+    # leeftijden).
+    "aanbod.Inschrijving": [
+        "moment",
+        "status",
+        "volwassenen",
+        "kinderen",
+        "woonplaats",
+        "kanaal",
+        "aanwezig",
+        "geannuleerd_op",
+        "gewist_op",
+    ],
 }
 AUDITLOG_INCLUDE_TRACKING_MODELS = [
     {"model": model, "include_fields": velden}
@@ -317,6 +359,9 @@ if "/" in HVK_HOOFDDOMEIN:
         f"HVK_HOOFDDOMEIN={HVK_HOOFDDOMEIN!r} must be a host name only, without https:// or /, "
         "e.g. www.huisvanhetkind-kempenland.be."
     )
+# Where links in mails point (mails are sent outside a request): https://<HVK_HOOFDDOMEIN>,
+# or the development server without it.
+HVK_SITE_URL = f"https://{HVK_HOOFDDOMEIN}" if HVK_HOOFDDOMEIN else "http://127.0.0.1:8000"
 # Map tiles for the places map. They come from a third party, so the map loads only when a
 # resident asks for it; a self-hosted tile server can be set here instead.
 HVK_KAARTTEGELS_URL = env_str(

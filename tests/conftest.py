@@ -24,3 +24,9 @@ def coordinator_client(client, coordinator):
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files from tests never land in the project's media folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _taken_meteen(settings):
+    """Background tasks (mails) run at once in tests, so their mails land in ``mail.outbox``."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

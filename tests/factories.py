@@ -245,4 +245,7 @@ class InschrijvingFactory(DjangoModelFactory):
 
     moment = factory.SubFactory(MomentFactory)
     volwassenen = 1
-    kinderen = 1
+    kinderen = factory.LazyAttribute(lambda o: len(o.leeftijden))
+    leeftijden = factory.LazyFunction(lambda: [30])
+    naam = factory.Sequence(lambda n: f"Gezin {n}")
+    email = factory.Sequence(lambda n: f"gezin{n}@example.org")

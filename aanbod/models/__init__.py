@@ -1,7 +1,16 @@
 """The offer, split by topic; import models from here."""
 
 from aanbod.models.activiteit import Activiteit, Doelgroep, Pijler
-from aanbod.models.inschrijving import Inschrijving
+from aanbod.models.inschrijving import Bereikcijfer, Inschrijving, Leeftijdsgroep
 from aanbod.models.moment import Moment, Reeks
 
-__all__ = ["Activiteit", "Doelgroep", "Inschrijving", "Moment", "Pijler", "Reeks"]
+__all__ = [
+    "Activiteit",
+    "Bereikcijfer",
+    "Doelgroep",
+    "Inschrijving",
+    "Leeftijdsgroep",
+    "Moment",
+    "Pijler",
+    "Reeks",
+]

@@ -1,0 +1,37 @@
+"""Changes to the offer that touch several rows or send mail, by topic; import from here."""
+
+from aanbod.services.aanbod import AanbodFout, lokale_versies_maken, momenten_uitrollen
+from aanbod.services.inschrijvingen import (
+    AlIngeschreven,
+    Gezin,
+    InschrijvingFout,
+    Volzet,
+    aanwezigheid_noteren,
+    annuleren,
+    gegevens_wissen,
+    herinneringen_versturen,
+    inschrijven,
+    moment_afgelast,
+    persoonsgegevens_opruimen,
+    vrije_plaatsen,
+    wachtlijst_doorschuiven,
+)
+
+__all__ = [
+    "AanbodFout",
+    "AlIngeschreven",
+    "Gezin",
+    "InschrijvingFout",
+    "Volzet",
+    "aanwezigheid_noteren",
+    "annuleren",
+    "gegevens_wissen",
+    "herinneringen_versturen",
+    "inschrijven",
+    "lokale_versies_maken",
+    "moment_afgelast",
+    "momenten_uitrollen",
+    "persoonsgegevens_opruimen",
+    "vrije_plaatsen",
+    "wachtlijst_doorschuiven",
+]
