@@ -18,7 +18,12 @@ from aanbod.admin.filters import GemeenteKeuzeFilter
 from aanbod.admin.forms import ActiviteitAdminForm, LokaleVersiesForm
 from aanbod.admin.moment import dag_tekst, momenten_van_activiteit_url
 from aanbod.models import Activiteit, Doelgroep, Moment, Reeks
-from aanbod.services import AanbodFout, lokale_versies_maken, momenten_uitrollen
+from aanbod.services import (
+    AanbodFout,
+    lokale_versies_maken,
+    momenten_uitrollen,
+    wachtlijsten_doorschuiven,
+)
 from accounts.rechten import ROL, BeperktBeheer
 from hvk.herhaling import HERHALING_VELDEN
 
@@ -291,6 +296,21 @@ class ActiviteitAdmin(BeperktBeheer, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if change and {"capaciteit", "plaatsen_per"} & set(form.changed_data):
+            # More seats go to the waiting lists at once, and those families get a mail.
+            gepromoveerd = wachtlijsten_doorschuiven(activiteit=form.instance)
+            if gepromoveerd:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%(n)s gezin van de wachtlijst is nu ingeschreven en krijgt een mail.",
+                        "%(n)s gezinnen van de wachtlijst zijn nu ingeschreven en krijgen "
+                        "een mail.",
+                        len(gepromoveerd),
+                    )
+                    % {"n": len(gepromoveerd)},
+                    messages.SUCCESS,
+                )
         reeksen = list(form.instance.reeksen.all())
         if not reeksen:
             return

@@ -15,6 +15,7 @@ from aanbod.services.inschrijvingen import (
     persoonsgegevens_opruimen,
     vrije_plaatsen,
     wachtlijst_doorschuiven,
+    wachtlijsten_doorschuiven,
 )
 
 __all__ = [
@@ -34,4 +35,5 @@ __all__ = [
     "persoonsgegevens_opruimen",
     "vrije_plaatsen",
     "wachtlijst_doorschuiven",
+    "wachtlijsten_doorschuiven",
 ]

@@ -262,6 +262,22 @@ def wachtlijst_doorschuiven(*, moment: Moment, verwittigen: bool = True) -> list
         return gepromoveerd
 
 
+def wachtlijsten_doorschuiven(*, activiteit: Activiteit) -> list[Inschrijving]:
+    """After more seats (a higher capacity, or counting per family): promote on every
+    upcoming moment of ``activiteit`` that has a waiting list. See ``wachtlijst_doorschuiven``.
+    """
+    momenten = Moment.objects.filter(
+        activiteit=activiteit,
+        begin__gt=timezone.now(),
+        geannuleerd=False,
+        inschrijvingen__status=Inschrijving.Status.WACHTLIJST,
+    ).distinct()
+    gepromoveerd = []
+    for moment in momenten:
+        gepromoveerd += wachtlijst_doorschuiven(moment=moment)
+    return gepromoveerd
+
+
 def aanwezigheid_noteren(*, inschrijving: Inschrijving, aanwezig: bool | None) -> Inschrijving:
     """Tick a confirmed registration present (True), absent (False) or not yet known (None).
 
