@@ -49,6 +49,10 @@ class SpreidingRegel:
     # Straight-line km from the gemeente's centre to the nearest place with offer of each
     # pillar available to it; None when the centre or every such place lacks coordinates.
     afstand_km: dict[str, float | None] = field(default_factory=dict)
+    # The same counts per pillar (``Pijler`` values; every pillar present, zero when none).
+    momenten_in_per_pijler: dict[str, int] = field(default_factory=dict)
+    momenten_beschikbaar_per_pijler: dict[str, int] = field(default_factory=dict)
+    activiteiten_beschikbaar_per_pijler: dict[str, int] = field(default_factory=dict)
 
     @property
     def minder_dan_aandeel_kinderen(self) -> bool:
@@ -182,6 +186,20 @@ def spreiding_per_gemeente(*, van: dt.date, tot: dt.date) -> Spreiding:
 
         centrum = g.coordinaten
         for pijler in Pijler.values:
+            regel.momenten_in_per_pijler[pijler] = sum(
+                1 for p in in_g if activiteiten[p[0]]["pijler"] == pijler
+            )
+            regel.momenten_beschikbaar_per_pijler[pijler] = sum(
+                1 for p in voor_g if activiteiten[p[0]]["pijler"] == pijler
+            )
+            regel.activiteiten_beschikbaar_per_pijler[pijler] = len(
+                {p[0] for p in voor_g if activiteiten[p[0]]["pijler"] == pijler}
+                | {
+                    a["id"]
+                    for a in doorlopend
+                    if a["pijler"] == pijler and a["id"] in doorlopend_voor
+                }
+            )
             afstanden = [
                 afstand_km(centrum, p[2])
                 for p in voor_g

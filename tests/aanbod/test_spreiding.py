@@ -113,6 +113,40 @@ def test_beschikbaar_telt_regionaal_en_lokaal_voor_de_gemeente(gebied):
     )
 
 
+def test_per_pijler(gebied):
+    # In A: R1's 3 meeting moments. In B: L1's 2 health and L2's 1 parenting moments.
+    # Available to A and C: R1 (3 meeting) and L2 (1 parenting); to B: R1 and L1 (2 health).
+    # Activities available: meeting R1 and D1 everywhere; L2 for A and C; L1 for B.
+    r = regels(spreiding_per_gemeente(**DECEMBER))
+
+    assert r["Turnhout"].momenten_in_per_pijler == {
+        "gezondheid": 0,
+        "opvoeding": 0,
+        "ontmoeting": 3,
+    }
+    assert r["Beerse"].momenten_in_per_pijler == {"gezondheid": 2, "opvoeding": 1, "ontmoeting": 0}
+    assert r["Vosselaar"].momenten_beschikbaar_per_pijler == {
+        "gezondheid": 0,
+        "opvoeding": 1,
+        "ontmoeting": 3,
+    }
+    assert r["Beerse"].momenten_beschikbaar_per_pijler == {
+        "gezondheid": 2,
+        "opvoeding": 0,
+        "ontmoeting": 3,
+    }
+    assert r["Turnhout"].activiteiten_beschikbaar_per_pijler == {
+        "gezondheid": 0,
+        "opvoeding": 1,
+        "ontmoeting": 2,
+    }
+    assert r["Beerse"].activiteiten_beschikbaar_per_pijler == {
+        "gezondheid": 1,
+        "opvoeding": 0,
+        "ontmoeting": 2,
+    }
+
+
 def test_per_1000_kinderen(gebied):
     # A: 3 / 3000 → 1.0 in, 4 / 3000 → 1.3 available; B: 3 / 2000 → 1.5, 5 / 2000 → 2.5;
     # C: 0 and 4 / 1000 → 4.0.
