@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "locaties",
     "aanbod",
     "communicatie",
+    "rapportages",
     "accounts",
 ]
 

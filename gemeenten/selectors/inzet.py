@@ -100,3 +100,20 @@ def engagement_en_inzet(*, jaar: int, op: datetime.date | None = None) -> list[E
             )
         )
     return regels
+
+
+def uren_per_maand(*, jaar: int) -> dict[int, list[Decimal]]:
+    """Delivered hours of ``jaar`` per gemeente (by pk) and month: twelve values, January
+    first, zero for a month without recorded hours. Every gemeente has an entry. Two queries.
+    """
+    uitkomst = {pk: [Decimal(0)] * 12 for pk in Gemeente.objects.values_list("pk", flat=True)}
+    for gemeente_id, maand, totaal in (
+        Inzet.objects.filter(jaar=jaar)
+        .values("gemeente", "maand")
+        .annotate(totaal=Sum("uren"))
+        .values_list("gemeente", "maand", "totaal")
+        .order_by()
+    ):
+        # SQLite sums decimals as floats; round back to the field's precision.
+        uitkomst[gemeente_id][maand - 1] = Decimal(totaal or 0).quantize(Decimal("0.1"))
+    return uitkomst
