@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("aanbod/", include("aanbod.urls")),
     path("locaties/", include("locaties.urls")),
+    path("rapportages/", include("rapportages.urls")),
     # Last: the gemeente doors (/<slug>/) take what no other path took.
     path("", include("communicatie.urls")),
 ]
