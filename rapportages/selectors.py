@@ -27,7 +27,8 @@ from gemeenten.selectors.groeimodel import GroeiVanGemeente, groeistand
 from gemeenten.selectors.inzet import EngagementRegel, engagement_en_inzet, uren_per_maand
 from gemeenten.selectors.signalen import Signaal, signalen
 
-KIND_GROEPEN = [g for g in Leeftijdsgroep.values if g != Leeftijdsgroep.VOLWASSENE]
+# The children "per 1,000 children" compares with the gemeente's children aged 0-12.
+KIND_GROEPEN = [Leeftijdsgroep.BABY_PEUTER, Leeftijdsgroep.KLEUTER, Leeftijdsgroep.LAGERE_SCHOOL]
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class GemeenteCijfers:
         return _per_1000(self.kinderen_bereikt, self.gemeente.kinderen_0_12)
 
     def bereik_per_pijler_per_1000(self) -> dict[str, float | None]:
+        """Participants (adults included) per pillar per 1,000 children aged 0-12."""
         return {
             p: _per_1000(self.bereik.per_pijler.get(p, 0), self.gemeente.kinderen_0_12)
             for p in Pijler.values
@@ -235,9 +237,10 @@ def rapport(*, periode: Periode, op: dt.date | None = None) -> Rapport:
 # and in the spreadsheet (rule: every figure explains itself).
 UITLEG = {
     "uren": _(
-        "Toegezegde uren en budget per jaar uit de lopende visienota. Geleverde uren: de "
-        "ingevoerde inzet van de volledige maanden van dit jaar tot nu. Verhouding: geleverd "
-        "gedeeld door het deel van de toezegging dat tot nu verwacht werd (100 % = op schema)."
+        "Toegezegde uren en budget per jaar uit de visienota van het jaar waarin de periode "
+        "eindigt. Geleverde uren: de ingevoerde inzet van de volledige maanden van dat jaar "
+        "(voor een lopend jaar: tot vandaag). Verhouding: geleverd gedeeld door het deel van de "
+        "toezegging dat in die maanden verwacht werd (100 % = op schema)."
     ),
     "aanbod": _(
         "Gepubliceerde activiteiten en hun momenten in de periode, afgelaste niet meegeteld. "
@@ -247,7 +250,8 @@ UITLEG = {
     "bereik": _(
         "Deelnemers van bevestigde inschrijvingen volgens de gemeente waar het gezin woont, uit "
         "de anonieme tellingen die blijven als de persoonsgegevens gewist zijn. Per 1.000 "
-        "kinderen: bereikte kinderen per 1.000 kinderen van 0 tot 12 jaar. Aanbod zonder "
+        "kinderen: bereikte kinderen tot 12 jaar per 1.000 kinderen van 0 tot 12 jaar; per "
+        "pijler: alle deelnemers (ook volwassenen) per 1.000 kinderen. Aanbod zonder "
         "inschrijving telt hier niet mee."
     ),
     "billijkheid": _(

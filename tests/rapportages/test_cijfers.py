@@ -239,3 +239,15 @@ def test_aantal_queries_groeit_niet_met_de_gegevens(db, django_assert_num_querie
         uitkomst = rapport(periode=EERSTE_HELFT, op=OP)
 
     assert len(uitkomst.gemeenten) == aantal
+
+
+def test_tieners_tellen_als_deelnemer_maar_niet_per_1000_kinderen_van_0_tot_12(gebied):
+    a, _ = gebied
+    r_moment = Bereikcijfer.objects.filter(woonplaats=a).first().moment
+    bereik(r_moment, a, **{"12-17": 2})
+
+    cijfers_a = rapport(periode=EERSTE_HELFT, op=OP).voor(a)
+
+    assert cijfers_a.bereik.ingeschreven == 12
+    assert cijfers_a.kinderen_bereikt == 6
+    assert cijfers_a.bereik_per_1000_kinderen == 3.0
