@@ -9,10 +9,14 @@ import datetime as dt
 import re
 from urllib.parse import urlencode
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
-from django.utils.translation import gettext, gettext_lazy, ngettext_lazy
+from django.utils.html import format_html
+from django.utils.translation import gettext, gettext_lazy, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from aanbod.models import Doelgroep, Pijler
@@ -21,7 +25,7 @@ from aanbod.models.inschrijving import MAX_KINDEREN, MAX_VOLWASSENEN
 from aanbod.selectors import Aanbodfilters
 from aanbod.services import Gezin
 from gemeenten.models import Gemeente, Thema
-from hvk.formulieren import SchoneTekst, telefoon_opschonen
+from hvk.formulieren import SchoneTekst, privacy_url, telefoon_opschonen
 from locaties.models import Taal
 
 MAX_ZOEKTERM = 200
@@ -252,8 +256,8 @@ class AanbodFilterForm(forms.Form):
 
 def _leeftijd_kind_keuzes():
     """An age a parent picks without typing: months up to two years, then years."""
-    keuzes = [("", _("—"))]
-    keuzes += [(maanden, leeftijd_als_tekst(maanden)) for maanden in range(24)]
+    keuzes = [("", _("geen")), (0, _("jonger dan 1 maand"))]
+    keuzes += [(maanden, leeftijd_als_tekst(maanden)) for maanden in range(1, 24)]
     keuzes += [(jaren * 12, leeftijd_als_tekst(jaren * 12)) for jaren in range(2, 18)]
     return keuzes
 
@@ -400,3 +404,143 @@ class GezinForm(forms.Form):
             woonplaats=data["woonplaats"],
             opmerking=data["opmerking"],
         )
+
+
+def _legende(tekst: str) -> str:
+    # A legend is drawn large; the span gives it the size of the other labels.
+    return format_html('<span class="d-block fs-6 mb-0">{}</span>', tekst)
+
+
+class InschrijvingForm(GezinForm):
+    """A family registers itself on the public site for one moment.
+
+    On top of ``GezinForm``: consent (what the data is for and how long it is kept), the
+    choice to go on the waiting list when the moment is full, and ``website``, a honeypot:
+    hidden from people, filled in by spam robots; ``is_spam`` tells the view to store and
+    send nothing. ``volzet`` (the moment was full when the page was made) changes the
+    button; ``met_wachtlijst`` is false for a moment without a limit, which is never full.
+    """
+
+    wachtlijst = forms.BooleanField(
+        label=_("Is het volzet, zet me dan op de wachtlijst"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Komt er een plaats vrij, dan schrijven we je automatisch in. Gaf je een "
+            "e-mailadres, dan krijg je een mail."
+        ),
+    )
+    toestemming = forms.BooleanField(
+        required=True,
+        error_messages={
+            "required": _(
+                "Vink aan dat we je gegevens mogen gebruiken. Anders kunnen we je niet inschrijven."
+            )
+        },
+    )
+    website = forms.CharField(
+        label=_("Laat dit veld leeg"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, volzet: bool = False, met_wachtlijst: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not met_wachtlijst:
+            del self.fields["wachtlijst"]
+        # The error summary lists the problems in the order the page shows the fields.
+        self.order_fields(
+            [
+                "naam",
+                "email",
+                "telefoon",
+                "woonplaats",
+                "volwassenen",
+                *self.kindvelden,
+                "opmerking",
+                "wachtlijst",
+                "toestemming",
+                "website",
+            ]
+        )
+        maanden = settings.HVK_INSCHRIJVING_BEWAARTERMIJN_MAANDEN
+        self.fields["toestemming"].label = ngettext(
+            "Ik geef toestemming om mijn gegevens te gebruiken om deze inschrijving te regelen "
+            "en om me erover te contacteren. %(maanden)d maand na het moment worden ze gewist.",
+            "Ik geef toestemming om mijn gegevens te gebruiken om deze inschrijving te regelen "
+            "en om me erover te contacteren. %(maanden)d maanden na het moment worden ze "
+            "gewist.",
+            maanden,
+        ) % {"maanden": maanden}
+        self.fields["toestemming"].help_text = format_html(
+            '{} <a href="{}">{}</a>.',
+            gettext("Meer over je gegevens:"),
+            privacy_url(),
+            gettext("privacyverklaring"),
+        )
+        self.fields["volwassenen"].help_text = gettext("Jezelf meegerekend.")
+
+        self.helper = FormHelper(self)
+        # The server checks everything and lists the problems in plain Dutch; the browser's
+        # own bubbles speak the browser's language and vanish before a screen reader reads them.
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.form_show_errors = True
+        kinderen = [Div(Field(veld), css_class="col-sm-6 col-lg-4") for veld in self.kindvelden]
+        self.helper.layout = Layout(
+            Field("naam"),
+            Fieldset(
+                _legende(gettext("Hoe kunnen we je bereiken?")),
+                HTML(
+                    format_html(
+                        '<p id="id_bereiken_uitleg" class="form-text mt-0">{}</p>',
+                        gettext("Vul je e-mailadres of je telefoonnummer in, of allebei."),
+                    )
+                ),
+                Field("email"),
+                Field("telefoon"),
+                css_class="mb-3",
+                aria_describedby="id_bereiken_uitleg",
+            ),
+            Field("woonplaats"),
+            Fieldset(
+                _legende(gettext("Wie komt er?")),
+                HTML(
+                    format_html(
+                        '<p id="id_wie_uitleg" class="form-text mt-0">{}</p>',
+                        gettext(
+                            "Kies de leeftijd van elk kind dat meekomt. Namen hebben we niet nodig."
+                        ),
+                    )
+                ),
+                Div(Div(Field("volwassenen"), css_class="col-sm-6 col-lg-4"), css_class="row"),
+                Div(*kinderen, css_class="row aanbod-kinderen"),
+                css_class="mb-3",
+                aria_describedby="id_wie_uitleg",
+            ),
+            Field("opmerking"),
+            *([Field("wachtlijst")] if met_wachtlijst else []),
+            Field("toestemming"),
+            Div(Field("website"), css_class="visually-hidden", aria_hidden="true"),
+            Submit(
+                "inschrijven",
+                gettext("Op de wachtlijst zetten") if volzet else gettext("Inschrijven"),
+                css_class="btn-lg mt-2",
+            ),
+        )
+
+    @property
+    def is_spam(self) -> bool:
+        # Read the raw value: a robot's other answers are often invalid too, and it must get
+        # the same "thank you" as a person, not a list of errors to learn from.
+        return self.is_bound and bool(str(self.data.get("website", "")).strip())
+
+
+class BevestigForm(forms.Form):
+    """One tick that confirms a step that cannot be undone (cancel, erase): WCAG 3.3.4."""
+
+    zeker = forms.BooleanField(required=True)
+
+    def __init__(self, *args, label: str, fout: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["zeker"].label = label
+        self.fields["zeker"].error_messages["required"] = fout

@@ -107,6 +107,12 @@ def detail(request, slug):
         ),
         MOMENTEN_OP_PAGINA,
     )
+    # Which moments take registrations on the site: not cancelled and not yet begun.
+    nu = timezone.now()
+    for moment in momenten:
+        moment.inschrijven_kan = (
+            activiteit.inschrijving_vereist and not moment.geannuleerd and moment.begin > nu
+        )
     url = _publiek_adres(request, reverse("aanbod:detail", args=[activiteit.slug]))
     locatie = activiteit.locatie
     week = None
@@ -115,6 +121,7 @@ def detail(request, slug):
     context = {
         "activiteit": activiteit,
         "momenten": momenten,
+        "inschrijven_open": any(moment.inschrijven_kan for moment in momenten),
         "locatie": locatie,
         "week": week,
         "toegankelijkheid": _toegankelijkheid(locatie),
@@ -323,11 +330,3 @@ def kalender_activiteit(request, slug):
         momenten=selectors.komende_momenten(activiteit=activiteit),
         bestandsnaam=f"{activiteit.slug}.ics",
     )
-
-
-def inschrijven(request, slug, moment):  # TEMPORARY: replaced by the registration form
-    raise Http404
-
-
-def inschrijving(request, sleutel):  # TEMPORARY: replaced by the signed-link page
-    raise Http404

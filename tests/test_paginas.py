@@ -1,13 +1,17 @@
 """Site-wide checks on every public page: one <h1>, a language, a title, a skip link."""
 
+import datetime as dt
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from aanbod import services
+from aanbod.models import Moment
 from accounts.models import Gebruiker
-from communicatie.models import Nieuwsbericht, Pagina
+from communicatie.models import Abonnee, Editie, Nieuwsbericht, Pagina
 from gemeenten.models import Gemeente
 from tests.factories import ActiviteitFactory, GemeenteFactory, LocatieFactory, MomentFactory
 
@@ -36,12 +40,30 @@ PUBLIEKE_PAGINAS = [
     ("/locaties/bestaat-niet/", 404),
     ("/vraag/", 200),
     ("/vraag/bedankt/", 200),
+    # The newsletter: {nb_bevestigen} and {nb_uitschrijven} come from the fixture.
+    ("/nieuwsbrief/", 200),
+    ("/nieuwsbrief/bedankt/", 200),
+    ("/nieuwsbrief/archief/", 200),
+    ("/nieuwsbrief/archief/maart/", 200),
+    ("/nieuwsbrief/archief/bestaat-niet/", 404),
+    ("/nieuwsbrief/bevestigen/{nb_bevestigen}/", 200),
+    ("/nieuwsbrief/bevestigen/klopt-niet/", 404),
+    ("/nieuwsbrief/uitschrijven/{nb_uitschrijven}/", 200),
+    ("/nieuwsbrief/uitschrijven/klopt-niet/", 404),
+    # Registering: {moment}, {afgelast} and {sleutel} come from the fixture.
+    ("/aanbod/babymassage/{moment}/inschrijven/", 200),
+    ("/aanbod/babymassage/{afgelast}/inschrijven/", 200),
+    ("/aanbod/babymassage/{moment}/ingeschreven/", 200),
+    ("/aanbod/babymassage/999999/inschrijven/", 404),
+    ("/aanbod/inschrijving/{sleutel}/", 200),
+    ("/aanbod/inschrijving/klopt-niet/", 404),
 ]
 
 
 @pytest.fixture
 def publieke_gegevens(db):
-    """A gemeente with a door, a news item and the three pages the coordinator writes."""
+    """A gemeente with a door, a news item, the three pages the coordinator writes, and an
+    activity to register for; returns what the registration pages' URLs need."""
     beerse = GemeenteFactory(naam="Beerse", nis_code="13004", slug="beerse")
     Nieuwsbericht.objects.create(
         titel="Speelplein open", slug="speelplein-open", inleiding="Kom spelen.", gemeente=beerse
@@ -54,6 +76,33 @@ def publieke_gegevens(db):
         Pagina.objects.create(
             soort=soort, titel=str(titel), inhoud="Eerste alinea.\n\n## Kop\nMeer."
         )
+    babymassage = ActiviteitFactory(
+        titel="Babymassage", slug="babymassage", locatie=plek, inschrijving_vereist=True
+    )
+    begin = timezone.now() + dt.timedelta(days=7)
+    moment = MomentFactory(activiteit=babymassage, begin=begin, einde=begin + dt.timedelta(hours=2))
+    afgelast = MomentFactory(
+        activiteit=babymassage, begin=begin, einde=begin + dt.timedelta(hours=2), geannuleerd=True
+    )
+    inschrijving = services.inschrijven(
+        moment=moment,
+        gezin=services.Gezin(naam="Fatima", email="fatima@example.org", leeftijden=(8,)),
+        verwittigen=False,
+    )
+    # The newsletter: a sent edition with news and offer, and a subscriber's signed links.
+    maart = Editie.objects.create(
+        titel="Maart", slug="maart", intro="Dag.", status="verstuurd", verstuurd_op=timezone.now()
+    )
+    maart.nieuwsberichten.set(Nieuwsbericht.objects.all())
+    abonnee = Abonnee.objects.create(email="ouder@example.org")
+    abonnee.gemeenten.add(beerse)
+    return {
+        "moment": moment.pk,
+        "afgelast": afgelast.pk,
+        "sleutel": inschrijving.sleutel(),
+        "nb_bevestigen": abonnee.bevestigingssleutel(),
+        "nb_uitschrijven": abonnee.uitschrijfsleutel(),
+    }
 
 
 @pytest.mark.parametrize(("url", "status"), PUBLIEKE_PAGINAS)
@@ -62,7 +111,7 @@ def test_publieke_pagina_heeft_een_h1_een_taal_een_titel_en_een_skiplink(
 ):
     GemeenteFactory()
 
-    response = client.get(url)
+    response = client.get(url.format(**publieke_gegevens))
 
     assert response.status_code == status
     html = response.content.decode()
@@ -89,7 +138,8 @@ def test_zelf_een_account_maken_kan_niet(client):
 
 
 def meer_van_alles(gemeente, aantal):
-    """More news, places, activities and moments than the fixture, in the same gemeente."""
+    """More news, places, activities, moments and registrations than the fixture, in the same
+    gemeente."""
     for i in range(aantal):
         Nieuwsbericht.objects.create(
             titel=f"Bericht {i}", slug=f"bericht-{i}", inleiding="…", gemeente=gemeente
@@ -98,6 +148,11 @@ def meer_van_alles(gemeente, aantal):
         activiteit = ActiviteitFactory(locatie=plek)
         MomentFactory(activiteit=activiteit)
         MomentFactory(activiteit=activiteit, locatie=plek)
+        services.inschrijven(
+            moment=Moment.objects.get(activiteit__slug="babymassage", geannuleerd=False),
+            gezin=services.Gezin(naam=f"Gezin {i}", email=f"gezin{i}@example.org"),
+            verwittigen=False,
+        )
 
 
 PAGINAS_MET_QUERIES = [url for url, _ in PUBLIEKE_PAGINAS if not url.startswith("/accounts/")] + [
@@ -112,6 +167,7 @@ def test_aantal_queries_van_een_publieke_pagina_groeit_niet_met_de_gegevens(
     client, publieke_gegevens, url
 ):
     beerse = Gemeente.objects.get(slug="beerse")
+    url = url.format(**publieke_gegevens)
     with CaptureQueriesContext(connection) as weinig:
         client.get(url)
     meer_van_alles(beerse, 3)

@@ -138,53 +138,67 @@ def inschrijven(
     ``verwittigen`` is true.
     """
     email = gezin.email.strip().lower()
+    bestaand = None
     with transaction.atomic():
         moment = _vergrendel(moment.pk)
         _controleer(moment, gezin, kanaal=kanaal)
         if email:
             bestaand = Inschrijving.objects.lopend().filter(moment=moment, email=email).first()
-            if bestaand:
-                if verwittigen:
-                    _mail(bestaand, "bevestiging")
-                raise AlIngeschreven(
-                    gettext(
-                        "Met dit e-mailadres ben je al ingeschreven voor dit moment. We stuurden "
-                        "je bevestiging opnieuw; daarin vind je de link om je inschrijving te "
-                        "bekijken of te annuleren."
-                    ),
-                    inschrijving=bestaand,
-                )
-        vrij = vrije_plaatsen(moment)
-        past = vrij is None or _plaatsen_nodig(moment.activiteit, gezin) <= vrij
-        if not past and not wachtlijst:
-            raise Volzet(
-                gettext(
-                    "Er zijn niet genoeg plaatsen meer vrij. Je kan je op de wachtlijst zetten: "
-                    "komt er een plaats vrij, dan schrijven we je automatisch in en krijg je "
-                    "een mail."
-                )
+        if bestaand is None:
+            return _nieuwe_inschrijving(
+                moment,
+                gezin,
+                email=email,
+                wachtlijst=wachtlijst,
+                kanaal=kanaal,
+                verwittigen=verwittigen,
             )
-        nu = timezone.now()
-        inschrijving = Inschrijving.objects.create(
-            moment=moment,
-            status=Inschrijving.Status.BEVESTIGD if past else Inschrijving.Status.WACHTLIJST,
-            naam=gezin.naam.strip(),
-            email=email,
-            telefoon=gezin.telefoon.strip(),
-            volwassenen=gezin.volwassenen,
-            kinderen=len(gezin.leeftijden),
-            leeftijden=sorted(gezin.leeftijden),
-            woonplaats=gezin.woonplaats,
-            opmerking=gezin.opmerking.strip(),
-            kanaal=kanaal,
-            aangemaakt=nu,
-            toestemming_op=nu,
-            bevestigd_op=nu if past else None,
+    # Outside the transaction: the error below must not roll back the queued mail.
+    if verwittigen:
+        _mail(bestaand, "bevestiging")
+    raise AlIngeschreven(
+        gettext(
+            "Met dit e-mailadres ben je al ingeschreven voor dit moment. We stuurden "
+            "je bevestiging opnieuw; daarin vind je de link om je inschrijving te "
+            "bekijken of te annuleren."
+        ),
+        inschrijving=bestaand,
+    )
+
+
+def _nieuwe_inschrijving(moment, gezin, *, email, wachtlijst, kanaal, verwittigen):
+    """Called with the moment locked: a confirmed seat or a waiting-list place."""
+    vrij = vrije_plaatsen(moment)
+    past = vrij is None or _plaatsen_nodig(moment.activiteit, gezin) <= vrij
+    if not past and not wachtlijst:
+        raise Volzet(
+            gettext(
+                "Er zijn niet genoeg plaatsen meer vrij. Je kan je op de wachtlijst zetten: "
+                "komt er een plaats vrij, dan schrijven we je automatisch in en krijg je "
+                "een mail."
+            )
         )
-        if past:
-            _bereik_aanpassen(inschrijving, ingeschreven=+1)
-        if verwittigen:
-            _mail(inschrijving, "bevestiging")
+    nu = timezone.now()
+    inschrijving = Inschrijving.objects.create(
+        moment=moment,
+        status=Inschrijving.Status.BEVESTIGD if past else Inschrijving.Status.WACHTLIJST,
+        naam=gezin.naam.strip(),
+        email=email,
+        telefoon=gezin.telefoon.strip(),
+        volwassenen=gezin.volwassenen,
+        kinderen=len(gezin.leeftijden),
+        leeftijden=sorted(gezin.leeftijden),
+        woonplaats=gezin.woonplaats,
+        opmerking=gezin.opmerking.strip(),
+        kanaal=kanaal,
+        aangemaakt=nu,
+        toestemming_op=nu,
+        bevestigd_op=nu if past else None,
+    )
+    if past:
+        _bereik_aanpassen(inschrijving, ingeschreven=+1)
+    if verwittigen:
+        _mail(inschrijving, "bevestiging")
     return inschrijving
 
 

@@ -439,3 +439,18 @@ def test_bereik_per_gemeente_telt_per_woonplaats_pijler_en_leeftijdsgroep_binnen
     leeg = bereik_per_gemeente(van=vorig_jaar, tot=vorig_jaar)
     assert None not in {r.woonplaats for r in leeg}
     assert {r.ingeschreven for r in leeg} == {0}
+
+
+def test_met_de_databank_als_wachtrij_blijft_de_herhaalde_bevestiging_in_de_wachtrij(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    moment = moment_met(capaciteit=5)
+    inschrijven(moment=moment, gezin=gezin("An"))
+
+    with pytest.raises(AlIngeschreven):
+        inschrijven(moment=moment, gezin=gezin("An"))
+
+    # The refusal rolls back nothing it should keep: both confirmations wait for the worker.
+    assert DBTaskResult.objects.count() == 2
+    assert mail.outbox == []

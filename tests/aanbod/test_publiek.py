@@ -573,7 +573,7 @@ def test_detail_rekent_vrije_plaatsen_uit_bevestigde_inschrijvingen(client, baby
     assert "Volzet" in inhoud
     assert "nog 3 plaatsen vrij" in inhoud
     assert "Inschrijven is nodig." in inhoud
-    assert "Online inschrijven via deze website komt binnenkort." in inhoud
+    assert "Kies hierboven een moment" in inhoud
     assert "014 00 00 16" in inhoud
 
 
