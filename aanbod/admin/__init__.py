@@ -1,3 +1,3 @@
 """Admin of the offer, one module per topic."""
 
-from aanbod.admin import activiteit, inschrijving, moment  # noqa: F401
+from aanbod.admin import activiteit, bereik, inschrijving, moment  # noqa: F401

@@ -296,8 +296,8 @@ def aanwezigheid_noteren(*, inschrijving: Inschrijving, aanwezig: bool | None) -
     """Tick a confirmed registration present (True), absent (False) or not yet known (None).
 
     Writes, in one transaction with the moment's row locked: ``aanwezig``, and the people of
-    the registration added to or taken off ``Bereikcijfer.aanwezig``. Only confirmed registrations
-    can be ticked (``InschrijvingFout``).
+    the registration added to or taken off ``Bereikcijfer.aanwezig``. Only confirmed
+    registrations whose data is not erased can be ticked (``InschrijvingFout``).
     """
     with transaction.atomic():
         _vergrendel(inschrijving.moment_id)
@@ -305,6 +305,11 @@ def aanwezigheid_noteren(*, inschrijving: Inschrijving, aanwezig: bool | None) -
         if inschrijving.status != Inschrijving.Status.BEVESTIGD:
             raise InschrijvingFout(
                 gettext("Alleen bevestigde inschrijvingen kunnen aanwezig zijn.")
+            )
+        if inschrijving.is_gewist:
+            # The children's ages are gone, so the reach by age band could not be corrected.
+            raise InschrijvingFout(
+                gettext("De gegevens van deze inschrijving zijn gewist; de aanwezigheid ligt vast.")
             )
         was = bool(inschrijving.aanwezig)
         inschrijving.aanwezig = aanwezig

@@ -839,8 +839,10 @@ def test_inschrijvingspagina_opent(coordinator_client):
         reverse("admin:aanbod_inschrijving_change", args=[inschrijving.pk])
     )
 
-    assert "<h1>inschrijving toevoegen</h1>" in html(toevoegen)
-    assert 'name="volwassenen"' in html(wijzigen)
+    # A registration starts on the moment's page, through the service that holds the seat.
+    assert toevoegen.status_code == 403
+    assert 'name="naam"' in html(wijzigen)
+    assert 'name="volwassenen"' not in html(wijzigen)
     assert Inschrijving.objects.count() == 1
 
 

@@ -454,3 +454,18 @@ def test_met_de_databank_als_wachtrij_blijft_de_herhaalde_bevestiging_in_de_wach
     # The refusal rolls back nothing it should keep: both confirmations wait for the worker.
     assert DBTaskResult.objects.count() == 2
     assert mail.outbox == []
+
+
+def test_na_het_wissen_ligt_de_aanwezigheid_vast():
+    moment = moment_met(capaciteit=None)
+    an = inschrijven(moment=moment, gezin=gezin("An", leeftijden=(20,)))
+    aanwezigheid_noteren(inschrijving=an, aanwezig=True)
+    moment.begin = timezone.now() - dt.timedelta(days=1)
+    moment.einde = moment.begin + dt.timedelta(hours=2)
+    moment.save()
+    gegevens_wissen(inschrijving=an)
+
+    with pytest.raises(InschrijvingFout, match="gewist"):
+        aanwezigheid_noteren(inschrijving=an, aanwezig=False)
+
+    assert Bereikcijfer.objects.aggregate(n=Sum("aanwezig"))["n"] == 2

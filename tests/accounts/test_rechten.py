@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
 
-from aanbod.models import Activiteit, Inschrijving, Moment
+from aanbod.models import Activiteit, Bereikcijfer, Inschrijving, Moment
 from accounts.rechten import BeperktBeheer
 from communicatie.models import Nieuwsbericht, Vraag
 from gemeenten.models import Gemeente, Inzet, Verwachting, Visienota, Zelfevaluatie
@@ -36,7 +36,15 @@ pytestmark = pytest.mark.django_db
 ROLLEN = ["coordinator", "medewerker", "partner", "mandataris", "zonder_rol"]
 # Admins of other packages: Django's own model permissions apply, which only superusers
 # (coordinators) have; nobody gives them to other roles.
-ANDERE_PAKKETTEN = {"account", "auth", "mfa", "auditlog", "accounts", "socialaccount"}
+ANDERE_PAKKETTEN = {
+    "account",
+    "auth",
+    "mfa",
+    "auditlog",
+    "accounts",
+    "socialaccount",
+    "django_tasks_database",  # the task queue of django-tasks-db
+}
 
 
 @pytest.fixture
@@ -64,6 +72,14 @@ def rijen(gemeente, partner=None):
     if partner:
         activiteit.partners.add(partner)
     moment = MomentFactory(activiteit=activiteit)
+    cijfer = Bereikcijfer.objects.create(
+        moment=moment,
+        activiteit=activiteit,
+        maand=moment.begin.date().replace(day=1),
+        woonplaats=gemeente,
+        leeftijdsgroep="volwassene",
+        ingeschreven=1,
+    )
     return {
         Gemeente: gemeente,
         Visienota: VisienotaFactory(gemeente=gemeente),
@@ -78,6 +94,7 @@ def rijen(gemeente, partner=None):
         Activiteit: activiteit,
         Moment: moment,
         Inschrijving: InschrijvingFactory(moment=moment),
+        Bereikcijfer: cijfer,
         Nieuwsbericht: Nieuwsbericht.objects.create(
             titel=f"Nieuws {gemeente}",
             slug=f"nieuws-{gemeente.slug}",
@@ -104,24 +121,39 @@ def rechten(model_admin, request, obj):
     }
 
 
-# What the issue asks, written out independently of the admins' own settings.
-PARTNER_HOUDT_BIJ = {Activiteit, Moment}
-PARTNER_LEEST = {Inschrijving}
+# What the issues ask, written out independently of the admins' own settings.
+# Partners keep their activities and moments, and the registrations for them (issue #7);
+# they read the anonymous reach of their own activities.
+PARTNER_HOUDT_BIJ = {Activiteit, Moment, Inschrijving}
+PARTNER_LEEST = {Bereikcijfer}
+# Residents' registrations: a medewerker sees those of their own gemeenten' offer only, and
+# only a coordinator deletes one (deleting loses the counts; erasing is the normal way).
+PERSOONSGEGEVENS_PER_GEMEENTE = {Inschrijving}
+ALLEEN_COORDINATOR_VERWIJDERT = {Inschrijving}
+# Counts the registration services keep: nobody changes them by hand.
+ALLEEN_LEZEN = {Bereikcijfer}
 
 
 def verwacht(rol, model, eigen_rij: bool):
     """Every model in ``rijen`` is kept by the medewerker of its gemeente."""
     if rol == "coordinator":
-        return {"zien": True, "wijzigen": True, "verwijderen": True}
+        houdt_bij = model not in ALLEEN_LEZEN
+        return {"zien": True, "wijzigen": houdt_bij, "verwijderen": houdt_bij}
+    if model in ALLEEN_LEZEN:
+        zien = rol == "medewerker" or (rol == "partner" and eigen_rij)
+        return {"zien": zien, "wijzigen": False, "verwijderen": False}
     if rol == "medewerker":
         return {
-            "zien": True,
+            "zien": eigen_rij or model not in PERSOONSGEGEVENS_PER_GEMEENTE,
             "wijzigen": eigen_rij,
-            "verwijderen": eigen_rij and model is not Gemeente,
+            "verwijderen": eigen_rij
+            and model is not Gemeente
+            and model not in ALLEEN_COORDINATOR_VERWIJDERT,
         }
     if rol == "partner" and model in PARTNER_HOUDT_BIJ | PARTNER_LEEST:
         wijzigen = eigen_rij and model in PARTNER_HOUDT_BIJ
-        return {"zien": eigen_rij, "wijzigen": wijzigen, "verwijderen": wijzigen}
+        verwijderen = wijzigen and model not in ALLEEN_COORDINATOR_VERWIJDERT
+        return {"zien": eigen_rij, "wijzigen": wijzigen, "verwijderen": verwijderen}
     return {"zien": False, "wijzigen": False, "verwijderen": False}
 
 
