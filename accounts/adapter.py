@@ -15,6 +15,9 @@ class GeslotenAccountAdapter(DefaultAccountAdapter):
         # login first, if not set up yet), unless a ?next= says otherwise.
         if request.user.is_staff:
             return reverse("admin:index")
+        # A mandataris logs in to read the reports.
+        if request.user.rol == request.user.Rol.MANDATARIS:
+            return reverse("rapportages:overzicht")
         return super().get_login_redirect_url(request)
 
     def send_mail(self, template_prefix, email, context):
