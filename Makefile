@@ -14,10 +14,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Set up, migrate the SQLite database, load the demo and serve on http://127.0.0.1:8000
+## Set up, migrate the SQLite database, load the demo and serve on http://127.0.0.1:8000,
+## with the task worker in the background (it sends the mails; they appear in this terminal)
+## and stopped together with the server
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py demo
+	$(BIN)/python manage.py db_worker & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## Set up and run the whole test suite

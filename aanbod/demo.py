@@ -15,6 +15,14 @@ Moments of recurring rules are expanded with the service (and, for the past two 
 the service never fills, with the same expansion); single dates are keyed by (activity,
 begin). A few moments are cancelled (closures of the central house, a sick play-group leader,
 a consultation in Beerse) and one is moved by hand, so the admin shows both.
+
+Registrations come from clearly fake families ("Gezin Peeters (demo)", addresses at
+demo.example): the baby-massage series running now is nearly full, with attendance ticked on
+its lessons that are over; the next series is full with a waiting list; the lecture in
+Kasterlee counts seats per person. Lessons still to come are registered through the
+registration service (without mails), so the anonymous reach (``Bereikcijfer``) adds up; the
+lessons already over cannot be registered for any more, so ``_voorbij_inschrijven`` writes
+their rows and reach directly, the way the service would have.
 """
 
 import datetime as dt
@@ -22,11 +30,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
-from aanbod.models import Activiteit, Doelgroep, Inschrijving, Moment, Pijler, Reeks
-from aanbod.services import lokale_versies_maken, momenten_uitrollen
+from aanbod.models import Activiteit, Bereikcijfer, Doelgroep, Inschrijving, Moment, Pijler, Reeks
+from aanbod.services import (
+    Gezin,
+    aanwezigheid_noteren,
+    inschrijven,
+    lokale_versies_maken,
+    momenten_uitrollen,
+)
 from gemeenten.models import Gemeente, Partner, Thema
 from gemeenten.models.periode import vandaag
 from hvk.herhaling import Weekdag, WeekVanDeMaand, lokale_tijd, rol_uit
@@ -378,9 +392,62 @@ def _lezing_lokaal():
 
 # The first week of each baby-massage series: one done, one running now, two ahead.
 BABYMASSAGE_REEKSEN = (1, 7, 21, 34)
-# Registrations on two of them: (first week, confirmed, on the waiting list). The running
-# series is nearly full, the next one full with a waiting list.
-INSCHRIJVINGEN = [(7, 7, 0), (21, 8, 2)]
+
+
+@dataclass(frozen=True)
+class DemoGezin:
+    """A made-up family; the name says it is demo data, the address is at demo.example."""
+
+    naam: str
+    woonplaats: str | None  # NIS code; None: outside the five gemeenten
+    volwassenen: int
+    leeftijden: tuple[int, ...]  # the children's ages in months
+    email: bool = True  # False: registered by phone, without an e-mail address
+    opmerking: str = ""
+
+    def gezin(self, gemeenten: dict[str, Gemeente]) -> Gezin:
+        slug = self.naam.lower().replace(" ", "-")
+        return Gezin(
+            naam=f"Gezin {self.naam} (demo)",
+            email=f"{slug}@demo.example" if self.email else "",
+            telefoon="" if self.email else "0470 00 00 00",
+            volwassenen=self.volwassenen,
+            leeftijden=self.leeftijden,
+            woonplaats=gemeenten[self.woonplaats] if self.woonplaats else None,
+            opmerking=self.opmerking,
+        )
+
+
+TURNHOUT, BEERSE, KASTERLEE, OUD_TURNHOUT, VOSSELAAR = "13040", "13004", "13017", "13031", "13046"
+# Parents with a baby of one to nine months, for the baby massage.
+BABYGEZINNEN = [
+    DemoGezin("Peeters", TURNHOUT, 2, (3,)),
+    DemoGezin("Janssens", KASTERLEE, 1, (5,)),
+    DemoGezin("El Amrani", TURNHOUT, 1, (2,), opmerking="Mijn partner spreekt Arabisch."),
+    DemoGezin("Nowak", BEERSE, 2, (4,)),
+    DemoGezin("Maes", KASTERLEE, 1, (6,), email=False),
+    DemoGezin("Wouters", OUD_TURNHOUT, 2, (7,)),
+    DemoGezin("Yilmaz", None, 1, (3,)),
+    DemoGezin("Claes", VOSSELAAR, 1, (8,)),
+    DemoGezin("Dubois", KASTERLEE, 1, (2,)),
+    DemoGezin("Popescu", TURNHOUT, 2, (5,)),
+    DemoGezin("Van Dyck", BEERSE, 1, (4,), opmerking="We komen met de rolstoel."),
+    DemoGezin("Mertens", OUD_TURNHOUT, 1, (1,)),
+]
+# Who registers for which baby-massage series (its first week): the running series nearly
+# full (7 of 8 families), the next full with two families waiting.
+BABYMASSAGE_INSCHRIJVINGEN = [(7, BABYGEZINNEN[:7]), (21, BABYGEZINNEN[2:])]
+# Whoever is absent from the lessons that are over (the rest came).
+AFWEZIG = "Nowak"
+# The lecture in Kasterlee, seats per person: parents with toddlers and preschoolers.
+LEZINGGEZINNEN = [
+    DemoGezin("Verbeeck", KASTERLEE, 2, (18, 48)),
+    DemoGezin("Hermans", KASTERLEE, 1, (30,)),
+    DemoGezin("Smets", OUD_TURNHOUT, 2, (12,)),
+    DemoGezin("Aerts", KASTERLEE, 2, (24, 60, 60)),
+    DemoGezin("Kowalski", BEERSE, 1, (36,), email=False),
+    DemoGezin("Goossens", None, 2, (20,)),
+]
 
 
 class _Opzoeken:
@@ -553,34 +620,186 @@ def _sluitingen(activiteiten: list[Activiteit]) -> None:
                 moment.save()
 
 
-def _inschrijvingen(babymassage: Activiteit) -> None:
-    """A running series nearly full and the next one full with a waiting list.
+@dataclass(frozen=True)
+class _Gepland:
+    moment: Moment
+    gezin: Gezin
+    status: str
+    aangemaakt: dt.datetime
+    voorbij: bool = False  # the moment has begun: the service no longer takes it
+    aanwezig: bool | None = None
 
-    Registrations on the baby massage are demo data too: others (an earlier demo year's) go.
-    """
-    bewaard = []
-    for week, bevestigd, wachtlijst in INSCHRIJVINGEN:
+
+def _plan_inschrijvingen(babymassage: Activiteit, lezing: Activiteit, gemeenten) -> list[_Gepland]:
+    """Every demo registration, in the order the families registered."""
+    nu, deze_dag = timezone.now(), vandaag()
+    gepland = []
+    for week, gezinnen in BABYMASSAGE_INSCHRIJVINGEN:
         lessen = _lessenreeks(week, "10:00", "11:15")
-        for dag, van, _tot in lessen:
-            moment = babymassage.momenten.get(begin=lokale_tijd(dag, dt.time.fromisoformat(van)))
-            gezinnen = [Inschrijving.Status.BEVESTIGD] * bevestigd
-            gezinnen += [Inschrijving.Status.WACHTLIJST] * wachtlijst
-            for nummer, status in enumerate(gezinnen):
-                # Registered on different days before the series: the time is the natural key.
-                aangemaakt = lokale_tijd(lessen[0][0], dt.time(9)) - dt.timedelta(
-                    days=30 - 2 * nummer
+        momenten = [
+            babymassage.momenten.get(begin=lokale_tijd(dag, dt.time.fromisoformat(van)))
+            for dag, van, _tot in lessen
+        ]
+        for nummer, demo in enumerate(gezinnen):
+            # A few days apart, before the series started and before today.
+            dag = min(lessen[0][0], deze_dag) - dt.timedelta(days=30 - 2 * nummer)
+            aangemaakt = lokale_tijd(dag, dt.time(9 + nummer))
+            status = (
+                Inschrijving.Status.BEVESTIGD
+                if nummer < babymassage.capaciteit
+                else Inschrijving.Status.WACHTLIJST
+            )
+            for moment in momenten:
+                voorbij = moment.begin <= nu
+                gepland.append(
+                    _Gepland(
+                        moment=moment,
+                        gezin=demo.gezin(gemeenten),
+                        status=status,
+                        aangemaakt=aangemaakt,
+                        voorbij=voorbij,
+                        aanwezig=(demo.naam != AFWEZIG) if voorbij else None,
+                    )
                 )
-                inschrijving, _ = Inschrijving.objects.update_or_create(
-                    moment=moment,
-                    aangemaakt=aangemaakt,
-                    defaults={
-                        "status": status,
-                        "volwassenen": 1 + nummer % 2,
-                        "kinderen": 1,
-                    },
+    avond = lezing.momenten.order_by("begin").first()
+    for nummer, demo in enumerate(LEZINGGEZINNEN):
+        gepland.append(
+            _Gepland(
+                moment=avond,
+                gezin=demo.gezin(gemeenten),
+                status=Inschrijving.Status.BEVESTIGD,
+                aangemaakt=lokale_tijd(
+                    deze_dag - dt.timedelta(days=14 - 2 * nummer), dt.time(20, 30)
+                ),
+            )
+        )
+    return gepland
+
+
+def _zoals_gepland(gepland: _Gepland) -> tuple:
+    g = gepland.gezin
+    return (
+        gepland.moment.pk,
+        g.naam,
+        g.email,
+        g.telefoon,
+        g.volwassenen,
+        len(g.leeftijden),
+        tuple(sorted(g.leeftijden)),
+        g.woonplaats.pk if g.woonplaats else None,
+        g.opmerking,
+        gepland.status,
+        gepland.aangemaakt.astimezone(dt.UTC),
+        gepland.aanwezig,
+    )
+
+
+def _zoals_bewaard(inschrijving: Inschrijving) -> tuple:
+    return (
+        inschrijving.moment_id,
+        inschrijving.naam,
+        inschrijving.email,
+        inschrijving.telefoon,
+        inschrijving.volwassenen,
+        inschrijving.kinderen,
+        tuple(inschrijving.leeftijden),
+        inschrijving.woonplaats_id,
+        inschrijving.opmerking,
+        inschrijving.status,
+        inschrijving.aangemaakt.astimezone(dt.UTC),
+        inschrijving.aanwezig,
+    )
+
+
+def _voorbij_inschrijven(gepland: _Gepland) -> Inschrijving:
+    """A registration for a lesson that is over, with its reach when confirmed.
+
+    The service refuses moments that have begun, so this writes what it would have written:
+    the row, and the people of a confirmed one in ``Bereikcijfer`` by gemeente and age band.
+    """
+    g = gepland.gezin
+    bevestigd = gepland.status == Inschrijving.Status.BEVESTIGD
+    inschrijving = Inschrijving.objects.create(
+        moment=gepland.moment,
+        status=gepland.status,
+        naam=g.naam,
+        email=g.email,
+        telefoon=g.telefoon,
+        volwassenen=g.volwassenen,
+        kinderen=len(g.leeftijden),
+        leeftijden=sorted(g.leeftijden),
+        woonplaats=g.woonplaats,
+        opmerking=g.opmerking,
+        kanaal=Inschrijving.Kanaal.WEBSITE if g.email else Inschrijving.Kanaal.TELEFOON,
+        aangemaakt=gepland.aangemaakt,
+        toestemming_op=gepland.aangemaakt,
+        bevestigd_op=gepland.aangemaakt if bevestigd else None,
+    )
+    if not bevestigd:
+        return inschrijving
+    moment = gepland.moment
+    for groep, aantal in inschrijving.personen_per_groep().items():
+        rij, _ = Bereikcijfer.objects.get_or_create(
+            moment=moment,
+            woonplaats=g.woonplaats,
+            leeftijdsgroep=groep,
+            defaults={
+                "activiteit_id": moment.activiteit_id,
+                "maand": timezone.localdate(moment.begin).replace(day=1),
+            },
+        )
+        Bereikcijfer.objects.filter(pk=rij.pk).update(ingeschreven=F("ingeschreven") + aantal)
+    return inschrijving
+
+
+def _inschrijvingen(babymassage: Activiteit, lezing: Activiteit, gemeenten) -> list[str]:
+    """Registrations on the baby massage and the lecture in Kasterlee, with their reach.
+
+    All registrations on these two activities are demo data: when they differ from the plan
+    (an earlier demo day, a change in the admin) they are deleted with their reach and made
+    again; when they match, nothing changes, so loading the demo twice keeps the same rows.
+    """
+    gepland = _plan_inschrijvingen(babymassage, lezing, gemeenten)
+    momenten = Moment.objects.filter(activiteit__in=[babymassage, lezing])
+    bestaand = Inschrijving.objects.filter(moment__in=momenten).order_by("moment", "aangemaakt")
+    if set(map(_zoals_bewaard, bestaand)) != set(map(_zoals_gepland, gepland)):
+        bestaand.delete()
+        Bereikcijfer.objects.filter(moment__in=momenten).delete()
+        for item in gepland:
+            if item.voorbij:
+                inschrijving = _voorbij_inschrijven(item)
+            else:
+                inschrijving = inschrijven(
+                    moment=item.moment,
+                    gezin=item.gezin,
+                    wachtlijst=True,
+                    kanaal=(
+                        Inschrijving.Kanaal.WEBSITE
+                        if item.gezin.email
+                        else Inschrijving.Kanaal.TELEFOON
+                    ),
+                    verwittigen=False,
                 )
-                bewaard.append(inschrijving.pk)
-    Inschrijving.objects.filter(moment__activiteit=babymassage).exclude(pk__in=bewaard).delete()
+                if inschrijving.status != item.status:
+                    raise RuntimeError(f"Demo: {item.gezin.naam} is {inschrijving.status}.")
+                # Registered some days ago, not at the moment the demo was loaded.
+                bevestigd = (
+                    item.aangemaakt if item.status == Inschrijving.Status.BEVESTIGD else None
+                )
+                Inschrijving.objects.filter(pk=inschrijving.pk).update(
+                    aangemaakt=item.aangemaakt,
+                    toestemming_op=item.aangemaakt,
+                    bevestigd_op=bevestigd,
+                )
+            if item.aanwezig is not None:
+                aanwezigheid_noteren(inschrijving=inschrijving, aanwezig=item.aanwezig)
+    alle = Inschrijving.objects.filter(moment__in=momenten)
+    return [
+        f"Inschrijvingen: {alle.count()} van demogezinnen "
+        f"({alle.bevestigd().count()} bevestigd, "
+        f"{alle.filter(status=Inschrijving.Status.WACHTLIJST).count()} op de wachtlijst, "
+        f"{alle.filter(aanwezig=True).count()} keer aanwezig).",
+    ]
 
 
 def laad():
@@ -614,7 +833,11 @@ def laad():
     _uitrollen([r for rij in reeksen.values() for r in rij])
     _met_de_hand(reeksen)
     _sluitingen(activiteiten)
-    _inschrijvingen(next(a for a in activiteiten if a.slug == "babymassage"))
+    inschrijvingen = _inschrijvingen(
+        next(a for a in activiteiten if a.slug == "babymassage"),
+        lezing.lokale_versies.get(gemeenten=op.gemeenten[KASTERLEE]),
+        op.gemeenten,
+    )
     # Validated last: the capacity check counts registrations, which are only right now.
     for activiteit in activiteiten:
         activiteit.full_clean()
@@ -623,4 +846,5 @@ def laad():
     return [
         f"Aanbod: {len(activiteiten)} activiteiten, {momenten.count()} momenten "
         f"({momenten.filter(geannuleerd=True).count()} geannuleerd).",
+        *inschrijvingen,
     ]

@@ -82,11 +82,24 @@ Als je een vraag stelt via het formulier, bewaren we:
 - je e-mailadres of telefoonnummer (één van beide is genoeg);
 - je vraag;
 - de gemeente die je kiest.
+
+Als je je inschrijft voor een activiteit, bewaren we:
+- je naam;
+- je e-mailadres en/of telefoonnummer (één van beide is genoeg);
+- met hoeveel volwassenen en kinderen je komt, en de leeftijd van elk kind (geen namen);
+- de gemeente waar je woont (je adres vragen we niet);
+- je opmerking over toegankelijkheid of taal, als je er een schrijft.
 Verder verzamelen we niets over jou. Je kunt de website gebruiken zonder je naam te geven.
 
 ## Waarom?
-We gebruiken je gegevens alleen om je vraag te beantwoorden. We gebruiken ze niet voor \
-reclame en we verkopen ze niet.
+We gebruiken je gegevens alleen om je vraag te beantwoorden of om je inschrijving te regelen: \
+je plaats vasthouden, je een bevestiging en een herinnering sturen, en je verwittigen als er \
+een plaats vrijkomt of als een activiteit niet doorgaat. We gebruiken ze niet voor reclame en \
+we verkopen ze niet.
+
+Bij een inschrijving tellen we ook, zonder naam, hoeveel mensen uit elke gemeente en van \
+elke leeftijdsgroep zich inschreven en kwamen. Zo zien de gemeenten welke gezinnen het Huis \
+bereikt. Die telling zegt niet wie je bent.
 
 ## Wie krijgt je gegevens?
 Het aanspreekpunt van de gemeente die je kiest, krijgt je vraag en je contactgegevens. Is je \
@@ -96,12 +109,20 @@ akkoord gaat voor we iets doorgeven.
 ## Hoelang bewaren we je gegevens?
 We wissen je vraag en je contactgegevens automatisch {termijn} dagen nadat je de vraag stelde.
 
+Van een inschrijving wissen we je naam, je contactgegevens, je opmerking en de leeftijden \
+van je kinderen automatisch {maanden} maanden na de activiteit. Alleen de telling zonder naam \
+blijft bewaard.
+
 ## Cookies
 De website gebruikt alleen de cookies die nodig zijn om formulieren veilig te versturen. We \
 gebruiken geen cookies om je te volgen, geen advertenties en geen diensten van andere \
 bedrijven die je bezoek kunnen zien.
 
 ## Wat zijn je rechten?
+Schreef je je in voor een activiteit? In je bevestigingsmail staat een persoonlijke link. \
+Daarmee bekijk of annuleer je je inschrijving, en laat je je gegevens meteen wissen, ook \
+voor de activiteit.
+
 Je mag altijd vragen welke gegevens we over jou hebben, ze laten verbeteren of laten wissen. \
 Je mag ook bezwaar maken tegen hoe we ze gebruiken. Stuur daarvoor een e-mail naar de \
 functionaris voor gegevensbescherming: privacy@huisvanhetkind-kempenland.demo.example, of bel \
@@ -224,7 +245,10 @@ def laad():
         Pagina.Soort.OVER: ("Over het Huis van het Kind Kempenland", OVER),
         Pagina.Soort.PRIVACY: (
             "Privacyverklaring",
-            PRIVACY.format(termijn=settings.HVK_VRAGEN_BEWAARTERMIJN_DAGEN),
+            PRIVACY.format(
+                termijn=settings.HVK_VRAGEN_BEWAARTERMIJN_DAGEN,
+                maanden=settings.HVK_INSCHRIJVING_BEWAARTERMIJN_MAANDEN,
+            ),
         ),
         Pagina.Soort.TOEGANKELIJKHEID: (
             "Toegankelijkheidsverklaring",

@@ -220,6 +220,7 @@ def rol_uit(
     bewaar=None,
     begonnen_voor: dt.datetime | None = None,
     volg: dict | None = None,
+    afgelast: list | None = None,
 ):
     """Make the dated rows of ``regel`` between ``van`` and ``tot`` match the rule.
 
@@ -229,7 +230,8 @@ def rol_uit(
     cancelled) are left alone, and so are rows that begin before ``begonnen_voor`` (pass now so
     that this morning's row stays history although ``van`` is today). ``volg`` holds other
     field values that unchanged rows follow (e.g. the rule's place). Returns (made, updated,
-    deleted) counts; rows cancelled instead of deleted count as updated. Call inside a
+    deleted) counts; rows cancelled instead of deleted count as updated, and are appended to
+    ``afgelast`` when given (so the caller can tell whoever expected them). Call inside a
     transaction.
     """
     dagen = set(regel.datums(van, tot))
@@ -267,6 +269,8 @@ def rol_uit(
             for rij in te_wissen.filter(bewaar):
                 audit.bijwerken(rij, geannuleerd=True, aangepast=True)
                 bijgewerkt += 1
+                if afgelast is not None:
+                    afgelast.append(rij)
             te_wissen = te_wissen.exclude(bewaar)
         gewist = te_wissen.count()
         te_wissen.delete()

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from aanbod.models import Activiteit, Inschrijving, Moment, Reeks
+from aanbod.services.inschrijvingen import moment_afgelast
 from hvk.herhaling import horizon, rol_uit
 
 
@@ -20,15 +21,17 @@ def momenten_uitrollen(*, reeksen=None, tot=None) -> tuple[int, int, int]:
 
     Writes: creates missing ``Moment`` rows; moves unchanged future moments when a rule's
     hours changed; deletes unchanged future moments on dates the rule dropped, except moments
-    with registrations, which are cancelled instead. Moments cancelled or moved by hand and
-    past moments are never touched. Returns the (made, updated, deleted) totals.
+    with registrations (cancelled ones too: they are history, and a registration keeps its
+    moment), which are cancelled instead. Moments cancelled or moved by hand and past moments
+    are never touched. Queues the "afgelast" mail to every family still registered for a
+    moment cancelled that way (``moment_afgelast``), in the same transaction. Returns the
+    (made, updated, deleted) totals.
     """
     nu = timezone.now()
     van, tot = timezone.localdate(nu), tot or horizon()
-    met_inschrijvingen = Q(
-        pk__in=Inschrijving.objects.exclude(status=Inschrijving.Status.GEANNULEERD).values("moment")
-    )
+    met_inschrijvingen = Q(pk__in=Inschrijving.objects.values("moment"))
     totaal = [0, 0, 0]
+    afgelast: list[Moment] = []
     for reeks in reeksen if reeksen is not None else Reeks.objects.select_related("activiteit"):
         telling = rol_uit(
             regel=reeks,
@@ -46,8 +49,11 @@ def momenten_uitrollen(*, reeksen=None, tot=None) -> tuple[int, int, int]:
             bewaar=met_inschrijvingen,
             begonnen_voor=nu,
             volg={"locatie_id": reeks.locatie_id},
+            afgelast=afgelast,
         )
         totaal = [a + b for a, b in zip(totaal, telling, strict=True)]
+    for moment in afgelast:
+        moment_afgelast(moment=moment)
     return tuple(totaal)
 
 

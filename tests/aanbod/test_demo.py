@@ -4,11 +4,14 @@ import datetime as dt
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
+from django.db.models import F, Sum
 from django.utils import timezone
 
-from aanbod.models import Activiteit, Inschrijving, Moment, Pijler, Reeks
+from aanbod.models import Activiteit, Bereikcijfer, Inschrijving, Moment, Pijler, Reeks
 from aanbod.selectors import spreiding_per_gemeente
+from aanbod.services import annuleren
 from locaties.demo import demojaar
 from locaties.models import Halte, Haltebezoek, Halteschema, Locatie, Openingsuur, Uitzondering
 
@@ -51,7 +54,14 @@ def momentopname():
             )
         ),
         "inschrijvingen": list(
-            Inschrijving.objects.order_by("pk").values_list("pk", "moment", "status")
+            Inschrijving.objects.order_by("pk").values_list(
+                "pk", "moment", "status", "naam", "email", "aangemaakt", "aanwezig"
+            )
+        ),
+        "bereikcijfers": list(
+            Bereikcijfer.objects.order_by("pk").values_list(
+                "pk", "moment", "woonplaats", "leeftijdsgroep", "ingeschreven", "aanwezig"
+            )
         ),
     }
 
@@ -209,3 +219,139 @@ def test_demo_babymassage_is_betalend_met_sociaal_tarief_en_inschrijvingen(demo)
     assert Inschrijving.objects.filter(
         moment__activiteit=babymassage, status=Inschrijving.Status.WACHTLIJST
     ).exists()
+
+
+# --- Registrations -------------------------------------------------------------------------
+
+
+def _personen(inschrijvingen) -> int:
+    return inschrijvingen.aggregate(n=Sum(F("volwassenen") + F("kinderen")))["n"] or 0
+
+
+def test_demo_inschrijvingen_zijn_van_duidelijk_verzonnen_gezinnen(demo):
+    inschrijvingen = Inschrijving.objects.all()
+
+    assert inschrijvingen.count() > 50
+    for inschrijving in inschrijvingen:
+        assert inschrijving.naam.startswith("Gezin ") and inschrijving.naam.endswith(" (demo)")
+        if inschrijving.email:
+            assert inschrijving.email.endswith("@demo.example")
+            assert inschrijving.kanaal == Inschrijving.Kanaal.WEBSITE
+        else:
+            assert inschrijving.telefoon
+            assert inschrijving.kanaal == Inschrijving.Kanaal.TELEFOON
+        assert inschrijving.kinderen == len(inschrijving.leeftijden) >= 1
+        assert inschrijving.aangemaakt < timezone.now()
+        assert inschrijving.toestemming_op == inschrijving.aangemaakt
+    woonplaatsen = set(inschrijvingen.values_list("woonplaats__naam", flat=True))
+    assert woonplaatsen == {"Turnhout", "Beerse", "Kasterlee", "Oud-Turnhout", "Vosselaar", None}
+
+
+def _telling(moment) -> dict[str, int]:
+    statussen = list(moment.inschrijvingen.values_list("status", flat=True))
+    return {status: statussen.count(status) for status in set(statussen)}
+
+
+def test_demo_inschrijvingen_per_status(demo):
+    babymassage = Activiteit.objects.get(slug="babymassage")
+    lessen = babymassage.momenten.filter(inschrijvingen__isnull=False).distinct()
+    lopend, volgend = lessen.order_by("begin").first(), lessen.order_by("begin").last()
+    lezing = Activiteit.objects.get(slug="lezing-slapen-zonder-tranen-kasterlee")
+    avond = lezing.momenten.filter(inschrijvingen__isnull=False).distinct().get()
+
+    # Two series of five lessons each.
+    assert lessen.count() == 10
+    # The series running now: 7 of 8 families, on every lesson, done or to come.
+    assert _telling(lopend) == {"bevestigd": 7}
+    # The last lesson of the next series: full, two families waiting, who registered last.
+    assert _telling(volgend) == {"bevestigd": 8, "wachtlijst": 2}
+    laatste_bevestigd = volgend.inschrijvingen.bevestigd().order_by("aangemaakt").last()
+    for wachtend in volgend.inschrijvingen.wachtlijst():
+        assert wachtend.aangemaakt > laatste_bevestigd.aangemaakt
+        assert wachtend.bevestigd_op is None
+    # The lecture in Kasterlee counts people: 6 families, 10 adults and 9 children.
+    assert lezing.plaatsen_per == Activiteit.PlaatsenPer.PERSOON
+    assert _telling(avond) == {"bevestigd": 6}
+    assert _personen(avond.inschrijvingen.all()) == 19
+    assert not Inschrijving.objects.filter(status=Inschrijving.Status.GEANNULEERD).exists()
+
+
+def test_demo_bereikcijfers_tellen_de_bevestigde_en_aanwezige_personen(demo):
+    momenten = Moment.objects.filter(inschrijvingen__isnull=False).distinct()
+
+    assert momenten.count() >= 10
+    for moment in momenten:
+        bereik = Bereikcijfer.objects.filter(moment=moment).aggregate(
+            ingeschreven=Sum("ingeschreven"), aanwezig=Sum("aanwezig")
+        )
+        bevestigd = moment.inschrijvingen.bevestigd()
+        assert bereik["ingeschreven"] == _personen(bevestigd), moment
+        assert (bereik["aanwezig"] or 0) == _personen(bevestigd.filter(aanwezig=True)), moment
+    # Families from outside the five gemeenten are counted too, as "elsewhere".
+    assert Bereikcijfer.objects.filter(woonplaats__isnull=True, ingeschreven__gt=0).exists()
+
+
+def test_demo_voorbije_lessen_hebben_aanwezigheden(demo):
+    voorbij = Inschrijving.objects.filter(moment__begin__lt=timezone.now())
+    komend = Inschrijving.objects.filter(moment__begin__gt=timezone.now())
+
+    assert voorbij.exists()
+    assert not voorbij.filter(aanwezig__isnull=True).exists()
+    assert voorbij.filter(aanwezig=False).exists()
+    assert voorbij.filter(aanwezig=True).count() > voorbij.filter(aanwezig=False).count()
+    assert not komend.exclude(aanwezig__isnull=True).exists()
+
+
+def test_demo_stuurt_geen_mails_en_drukt_de_inschrijvingen_af(db, settings):
+    settings.DEBUG = True
+    uitvoer = StringIO()
+
+    call_command("demo", stdout=uitvoer)
+
+    assert mail.outbox == []
+    alle = Inschrijving.objects.all()
+    regel = (
+        f"Inschrijvingen: {alle.count()} van demogezinnen ({alle.bevestigd().count()} bevestigd, "
+        f"{alle.filter(status='wachtlijst').count()} op de wachtlijst, "
+        f"{alle.filter(aanwezig=True).count()} keer aanwezig)."
+    )
+    assert regel in uitvoer.getvalue()
+
+
+def _zonder_pk(rijen) -> list[tuple]:
+    return sorted((rij[1:] for rij in rijen), key=repr)
+
+
+def test_demo_herstelt_gewijzigde_inschrijvingen_met_hun_bereik(demo):
+    eerst = momentopname()
+    moment = Inschrijving.objects.filter(moment__begin__gt=timezone.now()).last().moment
+    # In the admin a family cancels (a waiting one moves up) and another's remark changes.
+    annuleren(inschrijving=moment.inschrijvingen.bevestigd().first(), verwittigen=False)
+    Inschrijving.objects.filter(pk=moment.inschrijvingen.last().pk).update(opmerking="Anders")
+    assert _zonder_pk(momentopname()["bereikcijfers"]) != _zonder_pk(eerst["bereikcijfers"])
+
+    call_command("demo", stdout=StringIO())
+
+    # Made again as planned (new rows), with their reach.
+    na = momentopname()
+    assert _zonder_pk(na["inschrijvingen"]) == _zonder_pk(eerst["inschrijvingen"])
+    assert _zonder_pk(na["bereikcijfers"]) == _zonder_pk(eerst["bereikcijfers"])
+    assert not Inschrijving.objects.filter(opmerking="Anders").exists()
+
+
+def test_demo_privacyverklaring_legt_de_inschrijvingen_uit(demo, settings):
+    from communicatie.models import Pagina
+
+    privacy = Pagina.objects.get(soort="privacy").inhoud
+
+    for woord in [
+        "Als je je inschrijft voor een activiteit",
+        "de leeftijd van elk kind",
+        "de gemeente waar je woont",
+        "opmerking over toegankelijkheid of taal",
+        "zonder naam",
+        "persoonlijke link",
+    ]:
+        assert woord in privacy
+    maanden = settings.HVK_INSCHRIJVING_BEWAARTERMIJN_MAANDEN
+    assert f"automatisch {maanden} maanden na de activiteit" in privacy
