@@ -89,6 +89,10 @@ Als je je inschrijft voor een activiteit, bewaren we:
 - met hoeveel volwassenen en kinderen je komt, en de leeftijd van elk kind (geen namen);
 - de gemeente waar je woont (je adres vragen we niet);
 - je opmerking over toegankelijkheid of taal, als je er een schrijft.
+
+Als je je abonneert op de nieuwsbrief, bewaren we alleen je e-mailadres en de keuzes die je \
+maakt (gemeenten, leeftijden, doelgroepen), om je de nieuwsbrief met het aanbod voor jou te \
+sturen.
 Verder verzamelen we niets over jou. Je kunt de website gebruiken zonder je naam te geven.
 
 ## Waarom?
@@ -112,6 +116,9 @@ We wissen je vraag en je contactgegevens automatisch {termijn} dagen nadat je de
 Van een inschrijving wissen we je naam, je contactgegevens, je opmerking en de leeftijden \
 van je kinderen automatisch {maanden} maanden na de activiteit. Alleen de telling zonder naam \
 blijft bewaard.
+
+Bevestig je je abonnement op de nieuwsbrief niet binnen {bevestigen} dagen, dan wissen we je \
+e-mailadres. Schrijf je je uit (met de link onderaan elke nieuwsbrief), dan wissen we het meteen.
 
 ## Cookies
 De website gebruikt alleen de cookies die nodig zijn om formulieren veilig te versturen. We \
@@ -248,6 +255,7 @@ def laad():
             PRIVACY.format(
                 termijn=settings.HVK_VRAGEN_BEWAARTERMIJN_DAGEN,
                 maanden=settings.HVK_INSCHRIJVING_BEWAARTERMIJN_MAANDEN,
+                bevestigen=settings.HVK_NIEUWSBRIEF_BEVESTIGEN_DAGEN,
             ),
         ),
         Pagina.Soort.TOEGANKELIJKHEID: (

@@ -9,6 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from aanbod.models import Doelgroep
+from communicatie.models import Leeftijdsband
 from gemeenten.models import Gemeente
 from hvk.formulieren import SchoneTekst, privacy_url, telefoon_opschonen, zonder_stuurtekens
 
@@ -173,3 +175,115 @@ class VraagForm(forms.Form):
                 ),
             )
         return cleaned
+
+
+class NieuwsbriefForm(forms.Form):
+    """Subscribing to the newsletter: an address and what to read about; no name.
+
+    ``website`` is a honeypot, as in ``VraagForm``; ``is_spam`` tells the view to do nothing.
+    """
+
+    email = forms.EmailField(
+        label=_("Je e-mailadres"),
+        max_length=254,
+        help_text=_("We sturen je eerst een mail om je inschrijving te bevestigen."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
+        error_messages={
+            "required": _("Vul je e-mailadres in."),
+            "invalid": _("Vul een geldig e-mailadres in, bv. naam@voorbeeld.be."),
+            "max_length": _("Dit e-mailadres is te lang."),
+        },
+    )
+    gemeenten = forms.ModelMultipleChoiceField(
+        label=_("Over welke gemeenten?"),
+        queryset=Gemeente.objects.order_by("naam"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Je krijgt het aanbod voor inwoners van deze gemeenten en het aanbod voor de hele "
+            "regio."
+        ),
+        error_messages={
+            "required": _("Kies minstens één gemeente."),
+            "invalid_choice": _("Kies gemeenten uit de lijst."),
+            "invalid_pk_value": _("Kies gemeenten uit de lijst."),
+        },
+    )
+    leeftijden = forms.MultipleChoiceField(
+        label=_("Hoe oud zijn je kinderen?"),
+        required=False,
+        choices=Leeftijdsband.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Niets aangevinkt: aanbod voor alle leeftijden. Verwacht je een kindje? Kies 0 tot 3 "
+            "jaar."
+        ),
+        error_messages={"invalid_choice": _("Kies leeftijden uit de lijst.")},
+    )
+    doelgroepen = forms.ModelMultipleChoiceField(
+        label=_("Voor wie zoek je aanbod?"),
+        required=False,
+        queryset=Doelgroep.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Niets aangevinkt: aanbod voor iedereen."),
+        error_messages={
+            "invalid_choice": _("Kies uit de lijst."),
+            "invalid_pk_value": _("Kies uit de lijst."),
+        },
+    )
+    toestemming = forms.BooleanField(
+        required=True,
+        error_messages={
+            "required": _(
+                "Vink aan dat we je e-mailadres en je keuzes mogen gebruiken. Anders kunnen we "
+                "je de nieuwsbrief niet sturen."
+            )
+        },
+    )
+    website = forms.CharField(
+        label=_("Laat dit veld leeg"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not Doelgroep.objects.exists():
+            # Nothing to choose from: the question would only puzzle.
+            del self.fields["doelgroepen"]
+        dagen = settings.HVK_NIEUWSBRIEF_BEVESTIGEN_DAGEN
+        self.fields["toestemming"].label = gettext(
+            "Ik wil de nieuwsbrief krijgen. Het Huis gebruikt mijn e-mailadres en mijn keuzes "
+            "alleen om mij de nieuwsbrief te sturen."
+        )
+        self.fields["toestemming"].help_text = format_html(
+            '{} {} <a href="{}">{}</a>.',
+            gettext(
+                "Uitschrijven kan altijd met de link onderaan elke nieuwsbrief; dan wissen we je "
+                "adres. Bevestig je niet binnen %(dagen)d dagen, dan wissen we het ook."
+            )
+            % {"dagen": dagen},
+            gettext("Meer over je gegevens:"),
+            privacy_url(),
+            gettext("privacyverklaring"),
+        )
+
+        self.helper = FormHelper(self)
+        # As in VraagForm: the server checks and lists the problems in plain Dutch.
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.form_show_errors = True
+        velden = [Field("email"), Field("gemeenten"), Field("leeftijden")]
+        if "doelgroepen" in self.fields:
+            velden.append(Field("doelgroepen"))
+        self.helper.layout = Layout(
+            *velden,
+            Field("toestemming"),
+            Div(Field("website"), css_class="visually-hidden", aria_hidden="true"),
+            Submit("inschrijven", gettext("Inschrijven"), css_class="btn-lg mt-2"),
+        )
+
+    @property
+    def is_spam(self) -> bool:
+        return self.is_bound and bool(str(self.data.get("website", "")).strip())
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()

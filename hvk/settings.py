@@ -204,6 +204,11 @@ HVK_HORIZON_DAGEN = env_int("HVK_HORIZON_DAGEN", 365)
 # Residents' questions are personal data: deleted this many days after they were asked
 # (`manage.py vragen_opruimen`, run daily).
 HVK_VRAGEN_BEWAARTERMIJN_DAGEN = env_int("HVK_VRAGEN_BEWAARTERMIJN_DAGEN", 365)
+# Newsletter (docs/nieuwsbrief.md): a subscription not confirmed within this many days is
+# deleted (`manage.py nieuwsbrief_opruimen`, run daily); the confirmation link works as long.
+HVK_NIEUWSBRIEF_BEVESTIGEN_DAGEN = env_int("HVK_NIEUWSBRIEF_BEVESTIGEN_DAGEN", 7)
+# How many newsletter mails one background task sends before it queues the next batch.
+HVK_NIEUWSBRIEF_BATCH = env_int("HVK_NIEUWSBRIEF_BATCH", 50)
 # Registrations (docs/inschrijvingen.md). Their personal data (name, e-mail, phone, remark,
 # the children's ages) is erased this many months after the moment
 # (`manage.py inschrijvingen_opruimen`, run daily); the counts stay.
@@ -286,6 +291,10 @@ HVK_AUDIT_PERSOONSGEGEVENS = {
         "geannuleerd_op",
         "gewist_op",
     ],
+    # A newsletter subscription: when, never the address or the interests.
+    "communicatie.Abonnee": ["aangemaakt", "bevestigd_op"],
+    # A delivery of a newsletter: its state, never to whom (abonnee).
+    "communicatie.Verzending": ["editie", "status", "verstuurd_op"],
 }
 AUDITLOG_INCLUDE_TRACKING_MODELS = [
     {"model": model, "include_fields": velden}

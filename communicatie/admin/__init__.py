@@ -1,3 +1,3 @@
-from communicatie.admin import huisstijl, publiek, vragen
+from communicatie.admin import huisstijl, nieuwsbrief, publiek, vragen
 
-__all__ = ["huisstijl", "publiek", "vragen"]
+__all__ = ["huisstijl", "nieuwsbrief", "publiek", "vragen"]

@@ -125,7 +125,7 @@ def inhoud(gemeenten):
     )
     for soort, titel, tekst in [
         ("over", "Over het Huis van het Kind Kempenland", OVER),
-        ("privacy", "Privacyverklaring", PRIVACY.format(termijn=365)),
+        ("privacy", "Privacyverklaring", PRIVACY.format(termijn=365, maanden=3, bevestigen=7)),
         (
             "toegankelijkheid",
             "Toegankelijkheidsverklaring",
