@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from aanbod.models import Activiteit
 from communicatie import selectors
-from communicatie.models import Pagina
+from communicatie.models import Editie, Pagina
 from gemeenten.models import Gemeente
 from locaties.models import Locatie
 
@@ -26,7 +26,7 @@ class VastePaginaSitemap(HoofddomeinSitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", "nieuws"]
+        return ["home", "nieuws", "nieuwsbrief", "nieuwsbrief_archief"]
 
     def location(self, item):
         return reverse(item)
@@ -79,6 +79,17 @@ class NieuwsSitemap(HoofddomeinSitemap):
         return item.publicatiedatum
 
 
+class NieuwsbriefSitemap(HoofddomeinSitemap):
+    changefreq = "monthly"
+    priority = 0.4
+
+    def items(self):
+        return Editie.objects.in_archief()
+
+    def location(self, item):
+        return reverse("nieuwsbrief_editie", kwargs={"slug": item.slug})
+
+
 class PaginaSitemap(HoofddomeinSitemap):
     changefreq = "monthly"
     priority = 0.3
@@ -99,5 +110,6 @@ SITEMAPS = {
     "aanbod": ActiviteitSitemap,
     "locaties": LocatieSitemap,
     "nieuws": NieuwsSitemap,
+    "nieuwsbrief": NieuwsbriefSitemap,
     "paginas": PaginaSitemap,
 }

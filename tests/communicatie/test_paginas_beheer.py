@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from communicatie import selectors
-from communicatie.models import Domein, Nieuwsbericht, Pagina
+from communicatie.models import Domein, Editie, Nieuwsbericht, Pagina
 from gemeenten.models import Gemeente
 from tests.admin import fouten
 from tests.factories import ActiviteitFactory, GemeenteFactory, LocatieFactory
@@ -99,6 +99,8 @@ def publieke_inhoud(beerse):
         publicatiedatum=timezone.now() + dt.timedelta(days=2),
     )
     Pagina.objects.create(soort="privacy", titel="Privacy", inhoud="Tekst.")
+    Editie.objects.create(titel="Maart", slug="maart", intro="x", status="verstuurd")
+    Editie.objects.create(titel="Concept", slug="concept-editie", intro="x")
 
 
 def test_sitemap_noemt_elke_publieke_pagina(client, publieke_inhoud):
@@ -114,9 +116,12 @@ def test_sitemap_noemt_elke_publieke_pagina(client, publieke_inhoud):
         "/locaties/antenne-beerse/",
         "/nieuws/gepubliceerd/",
         "/privacy/",
+        "/nieuwsbrief/",
+        "/nieuwsbrief/archief/",
+        "/nieuwsbrief/archief/maart/",
     ]:
         assert f"<loc>http://testserver{pad}</loc>" in xml
-    for verborgen in ["geheim-aanbod", "/nieuws/klad/", "/nieuws/later/", "/over/"]:
+    for verborgen in ["geheim-aanbod", "/nieuws/klad/", "/nieuws/later/", "/over/", "concept-"]:
         assert verborgen not in xml
 
 
