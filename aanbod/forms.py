@@ -25,7 +25,15 @@ from aanbod.models.inschrijving import MAX_KINDEREN, MAX_VOLWASSENEN
 from aanbod.selectors import Aanbodfilters
 from aanbod.services import Gezin
 from gemeenten.models import Gemeente, Thema
-from hvk.formulieren import SchoneTekst, privacy_url, telefoon_opschonen
+from hvk.formulieren import (
+    SchoneTekst,
+    email_veld,
+    honingpot_veld,
+    naam_veld,
+    privacy_url,
+    telefoon_opschonen,
+    telefoon_veld,
+)
 from locaties.models import Taal
 
 MAX_ZOEKTERM = 200
@@ -293,35 +301,9 @@ class GezinForm(forms.Form):
     ``Gezin`` the registration service takes.
     """
 
-    naam = SchoneTekst(
-        label=_("Je naam"),
-        max_length=100,
-        help_text=_("Zo weten we aan de deur wie je bent."),
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={
-            "required": _("Vul je naam in."),
-            "max_length": _("Je naam mag maximaal %(limit_value)d tekens hebben."),
-        },
-    )
-    email = forms.EmailField(
-        label=_("E-mailadres"),
-        required=False,
-        max_length=254,
-        help_text=_("Je krijgt je bevestiging en een herinnering op dit adres."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
-        error_messages={
-            "invalid": _("Vul een geldig e-mailadres in, bv. naam@voorbeeld.be."),
-            "max_length": _("Dit e-mailadres is te lang."),
-        },
-    )
-    telefoon = SchoneTekst(
-        label=_("Telefoonnummer"),
-        required=False,
-        max_length=30,
-        help_text=_("Bv. 0470 12 34 56."),
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "type": "tel"}),
-        error_messages={"max_length": _("Een telefoonnummer heeft maximaal 30 tekens.")},
-    )
+    naam = naam_veld(help_text=_("Zo weten we aan de deur wie je bent."))
+    email = email_veld(help_text=_("Je krijgt je bevestiging en een herinnering op dit adres."))
+    telefoon = telefoon_veld()
     woonplaats = WoonplaatsVeld(
         label=_("Waar woont je gezin?"),
         help_text=_("Zo weet het Huis welke gemeenten het bereikt. Je adres vragen we niet."),
@@ -438,11 +420,7 @@ class InschrijvingForm(GezinForm):
             )
         },
     )
-    website = forms.CharField(
-        label=_("Laat dit veld leeg"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honingpot_veld()
 
     def __init__(self, *args, volzet: bool = False, met_wachtlijst: bool = True, **kwargs):
         super().__init__(*args, **kwargs)

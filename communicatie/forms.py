@@ -12,7 +12,16 @@ from django.utils.translation import gettext_lazy as _
 from aanbod.models import Doelgroep
 from communicatie.models import Leeftijdsband
 from gemeenten.models import Gemeente
-from hvk.formulieren import SchoneTekst, privacy_url, telefoon_opschonen, zonder_stuurtekens
+from hvk.formulieren import (
+    SchoneTekst,
+    email_veld,
+    honingpot_veld,
+    naam_veld,
+    privacy_url,
+    telefoon_opschonen,
+    telefoon_veld,
+    zonder_stuurtekens,
+)
 
 __all__ = ["SchoneTekst", "VraagForm", "privacy_url", "zonder_stuurtekens"]
 
@@ -37,35 +46,13 @@ class VraagForm(forms.Form):
             "invalid_choice": _("Kies een gemeente uit de lijst."),
         },
     )
-    naam = SchoneTekst(
-        label=_("Je naam"),
-        max_length=NAAM_MAX_TEKENS,
+    naam = naam_veld(
         help_text=_("Je voornaam is genoeg."),
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-        error_messages={
-            "required": _("Vul je naam in."),
-            "max_length": _("Je naam mag maximaal %(limit_value)d tekens hebben."),
-        },
+        max_length=NAAM_MAX_TEKENS,
+        autocomplete="given-name",
     )
-    email = forms.EmailField(
-        label=_("E-mailadres"),
-        required=False,
-        max_length=254,
-        help_text=_("Je krijgt een bevestiging op dit adres."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
-        error_messages={
-            "invalid": _("Vul een geldig e-mailadres in, bv. naam@voorbeeld.be."),
-            "max_length": _("Dit e-mailadres is te lang."),
-        },
-    )
-    telefoon = SchoneTekst(
-        label=_("Telefoonnummer"),
-        required=False,
-        max_length=30,
-        help_text=_("Bv. 0470 12 34 56."),
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "type": "tel"}),
-        error_messages={"max_length": _("Een telefoonnummer heeft maximaal 30 tekens.")},
-    )
+    email = email_veld(help_text=_("Je krijgt een bevestiging op dit adres."))
+    telefoon = telefoon_veld()
     vraag = SchoneTekst(
         label=_("Je vraag"),
         max_length=VRAAG_MAX_TEKENS,
@@ -87,11 +74,7 @@ class VraagForm(forms.Form):
             )
         },
     )
-    website = forms.CharField(
-        label=_("Laat dit veld leeg"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honingpot_veld()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -183,16 +166,10 @@ class NieuwsbriefForm(forms.Form):
     ``website`` is a honeypot, as in ``VraagForm``; ``is_spam`` tells the view to do nothing.
     """
 
-    email = forms.EmailField(
+    email = email_veld(
         label=_("Je e-mailadres"),
-        max_length=254,
         help_text=_("We sturen je eerst een mail om je inschrijving te bevestigen."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
-        error_messages={
-            "required": _("Vul je e-mailadres in."),
-            "invalid": _("Vul een geldig e-mailadres in, bv. naam@voorbeeld.be."),
-            "max_length": _("Dit e-mailadres is te lang."),
-        },
+        required=True,
     )
     gemeenten = forms.ModelMultipleChoiceField(
         label=_("Over welke gemeenten?"),
@@ -239,11 +216,7 @@ class NieuwsbriefForm(forms.Form):
             )
         },
     )
-    website = forms.CharField(
-        label=_("Laat dit veld leeg"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honingpot_veld()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -62,3 +62,54 @@ def telefoon_opschonen(waarde: str) -> str:
             code="telefoon",
         )
     return telefoon
+
+
+def naam_veld(*, help_text, max_length=100, autocomplete="name") -> SchoneTekst:
+    """A person's name as the public forms ask it."""
+    return SchoneTekst(
+        label=_("Je naam"),
+        max_length=max_length,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"autocomplete": autocomplete}),
+        error_messages={
+            "required": _("Vul je naam in."),
+            "max_length": _("Je naam mag maximaal %(limit_value)d tekens hebben."),
+        },
+    )
+
+
+def email_veld(*, help_text, required=False, label=None) -> forms.EmailField:
+    """An e-mail address with Dutch messages and the phone keyboard for addresses."""
+    return forms.EmailField(
+        label=label or _("E-mailadres"),
+        required=required,
+        max_length=254,
+        help_text=help_text,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
+        error_messages={
+            "required": _("Vul je e-mailadres in."),
+            "invalid": _("Vul een geldig e-mailadres in, bv. naam@voorbeeld.be."),
+            "max_length": _("Dit e-mailadres is te lang."),
+        },
+    )
+
+
+def telefoon_veld() -> SchoneTekst:
+    """An optional phone number; clean it with ``telefoon_opschonen``."""
+    return SchoneTekst(
+        label=_("Telefoonnummer"),
+        required=False,
+        max_length=30,
+        help_text=_("Bv. 0470 12 34 56."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "type": "tel"}),
+        error_messages={"max_length": _("Een telefoonnummer heeft maximaal 30 tekens.")},
+    )
+
+
+def honingpot_veld() -> forms.CharField:
+    """Hidden from people, filled in by spam robots: a form with it filled is spam."""
+    return forms.CharField(
+        label=_("Laat dit veld leeg"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
