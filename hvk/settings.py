@@ -117,12 +117,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "hvk",
+# --- Cache and sessions ---------------------------------------------------------------------
+# Default: a cache per process (LocMemCache), enough for one developer. Production with several
+# processes or hosts sets REDIS_URL (redis://host:6379/0): the cache is then shared, so the
+# rate limits (allauth, django-ratelimit) count across all processes, and sessions read from
+# Redis. Sessions use "cached_db": every session is also written to the database, so nobody is
+# logged out when Redis restarts or is emptied; reads come from Redis.
+REDIS_URL = env_str("REDIS_URL") or ""
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "hvk",
+            # A Redis that hangs costs a request at most a few seconds, never a worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
     }
-}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "hvk",
+        }
+    }
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.Gebruiker"
@@ -181,13 +200,19 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
+# Production serves static files with WhiteNoise from STATIC_ROOT, filled by
+# `manage.py collectstatic`: names carry a hash of the content (cached for a year by browsers)
+# and gzip/Brotli copies sit next to them. That needs collectstatic first, so it follows
+# HVK_STATIC_MANIFEST, by default on when DEBUG=0. The test suite imports the settings with
+# DEBUG on (pytest-django only switches DEBUG off afterwards) and finds files without it.
+HVK_STATIC_MANIFEST = env_bool("HVK_STATIC_MANIFEST", not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if HVK_STATIC_MANIFEST
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }

@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from hvk.gezondheid import healthz
+
 admin.site.site_header = _("Beheer Huis van het Kind")
 admin.site.site_title = _("Beheer Huis van het Kind")
 admin.site.index_title = _("Overzicht")
@@ -12,6 +14,8 @@ admin.site.index_title = _("Overzicht")
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
+    # For load balancers and monitoring: database and cache answer (hvk/gezondheid.py).
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("aanbod/", include("aanbod.urls")),

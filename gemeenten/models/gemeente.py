@@ -16,6 +16,7 @@ GERESERVEERDE_SLUGS = frozenset(
         "accounts",
         "admin",
         "api",
+        "healthz",
         "kalender",
         "nieuwsbrief",
         "over",

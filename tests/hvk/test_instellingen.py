@@ -154,3 +154,50 @@ def test_onleesbaar_geheimbestand_stopt_de_start(monkeypatch, tmp_path):
 
     with pytest.raises(ImproperlyConfigured, match="cannot be read"):
         env_str("HVK_TEST_GEHEIM")
+
+
+TOON_CACHE_EN_STATIC = (
+    "from django.conf import settings; "
+    "print(settings.CACHES['default']['BACKEND']); "
+    "print(settings.SESSION_ENGINE); "
+    "print(settings.STORAGES['staticfiles']['BACKEND'])"
+)
+
+
+def test_zonder_redis_url_blijven_cache_en_sessies_lokaal():
+    resultaat = manage("shell", "--no-imports", "-c", TOON_CACHE_EN_STATIC, REDIS_URL="")
+
+    assert resultaat.returncode == 0, resultaat.stderr
+    backend, sessies, static = resultaat.stdout.split()
+    assert backend == "django.core.cache.backends.locmem.LocMemCache"
+    assert sessies == "django.contrib.sessions.backends.db"
+    # Development (DEBUG on) needs no collectstatic.
+    assert static == "django.contrib.staticfiles.storage.StaticFilesStorage"
+
+
+def test_met_redis_url_gaan_cache_en_sessies_naar_redis():
+    # Only the settings: nothing connects to Redis here.
+    resultaat = manage(
+        "shell", "--no-imports", "-c", TOON_CACHE_EN_STATIC, REDIS_URL="redis://127.0.0.1:6379/15"
+    )
+
+    assert resultaat.returncode == 0, resultaat.stderr
+    backend, sessies, _static = resultaat.stdout.split()
+    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert sessies == "django.contrib.sessions.backends.cached_db"
+
+
+def test_productie_gebruikt_gehashte_gecomprimeerde_static_bestanden():
+    resultaat = manage("shell", "--no-imports", "-c", TOON_CACHE_EN_STATIC, **PRODUCTIE)
+
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert resultaat.stdout.split()[2] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+def test_static_manifest_kan_uit_in_productie():
+    resultaat = manage(
+        "shell", "--no-imports", "-c", TOON_CACHE_EN_STATIC, **PRODUCTIE, HVK_STATIC_MANIFEST="0"
+    )
+
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert resultaat.stdout.split()[2] == "django.contrib.staticfiles.storage.StaticFilesStorage"

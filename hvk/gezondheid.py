@@ -1,0 +1,58 @@
+"""``/healthz``: is this web process able to serve? For load balancers and monitoring.
+
+Checks the two things every page needs: the database (``SELECT 1``) and the cache (a write and
+a read of a random key; with REDIS_URL that is Redis). Answers 200 when both work, 503 naming
+the part that failed. The cause goes to the log only, never into the answer: the endpoint is
+public.
+"""
+
+import logging
+import secrets
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+logger = logging.getLogger(__name__)
+
+OK = "ok"
+FOUT = "fout"
+
+
+def _database() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        logger.exception("healthz: the database does not answer")
+        return FOUT
+    return OK
+
+
+def _cache() -> str:
+    sleutel = f"healthz:{secrets.token_hex(8)}"
+    waarde = secrets.token_hex(8)
+    try:
+        cache.set(sleutel, waarde, timeout=10)
+        gelezen = cache.get(sleutel)
+        cache.delete(sleutel)
+    except Exception:
+        logger.exception("healthz: the cache does not answer")
+        return FOUT
+    if gelezen != waarde:
+        logger.error("healthz: the cache did not return the value just written")
+        return FOUT
+    return OK
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    onderdelen = {"database": _database(), "cache": _cache()}
+    gezond = all(v == OK for v in onderdelen.values())
+    return JsonResponse(
+        {"status": OK if gezond else FOUT, **onderdelen}, status=200 if gezond else 503
+    )
