@@ -21,6 +21,7 @@ from aanbod.forms import AanbodFilterForm
 from aanbod.kalender import kalender_maken
 from aanbod.models import Activiteit
 from gemeenten.models import Gemeente
+from hvk.paginacache import gecached
 
 PER_PAGINA = 20
 # The whole area's and a gemeente's feed look this far ahead.
@@ -29,6 +30,7 @@ KALENDER_HORIZON = relativedelta(months=6)
 MOMENTEN_OP_PAGINA = 10
 
 
+@gecached
 def lijst(request):
     """The offer, filtered by the URL's query string; htmx gets only the results."""
     form = AanbodFilterForm(request.GET)
@@ -94,6 +96,7 @@ def _paginanummers(pagina):
     ]
 
 
+@gecached
 def detail(request, slug):
     try:
         activiteit = selectors.activiteit_voor_publiek(slug)
@@ -300,6 +303,7 @@ def _horizon() -> dt.date:
     return timezone.localdate() + KALENDER_HORIZON
 
 
+@gecached
 def kalender(request):
     """The whole area's coming moments, six months ahead."""
     return _kalender_response(
@@ -309,6 +313,7 @@ def kalender(request):
     )
 
 
+@gecached
 def kalender_gemeente(request, gemeente):
     """The coming moments a resident of one gemeente may go to, six months ahead."""
     gemeente = get_object_or_404(Gemeente, slug=gemeente)
@@ -320,6 +325,7 @@ def kalender_gemeente(request, gemeente):
     )
 
 
+@gecached
 def kalender_activiteit(request, slug):
     """Every coming moment of one activity: the "add to my calendar" file."""
     activiteit = get_object_or_404(Activiteit.objects.gepubliceerd(), slug=slug)

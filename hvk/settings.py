@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors of the public pages get a stored copy (hvk/paginacache.py).
+    "hvk.paginacache.PaginacacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -142,6 +144,11 @@ else:
             "LOCATION": "hvk",
         }
     }
+
+# Seconds an anonymous public page is served from the cache (0: off). A change to the data
+# makes every stored page stale at once; the limit is for what depends on the clock ("open
+# now"). Only on by default with REDIS_URL: the cache must be shared by all processes.
+HVK_PAGINACACHE_SECONDEN = env_int("HVK_PAGINACACHE_SECONDEN", 60 if REDIS_URL else 0)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.Gebruiker"
@@ -248,6 +255,8 @@ HVK_INSCHRIJVING_LINK_DAGEN = env_int(
 )
 # Accepted registrations per hour from one IP address on the public form.
 HVK_INSCHRIJVING_PER_UUR = env_int("HVK_INSCHRIJVING_PER_UUR", 20)
+# `make bench` only (docs/bench.md): serves /bench/kaal/, a bare view that is the ceiling.
+HVK_BENCH = env_bool("HVK_BENCH", False)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

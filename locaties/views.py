@@ -15,6 +15,7 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext, gettext_lazy
 
 from gemeenten.models import Gemeente
+from hvk.paginacache import gecached
 from locaties.models import Locatie
 from locaties.selectors import (
     doorlopend_aanbod,
@@ -162,6 +163,7 @@ def toegankelijkheid(locatie: Locatie, velden=TOEGANKELIJKHEID, labels=None) -> 
     ]
 
 
+@gecached
 def lijst(request):
     gemeenten = list(Gemeente.objects.order_by("naam"))
     filter_form = LocatieFilter(request.GET, gemeenten=gemeenten)
@@ -207,6 +209,7 @@ def lijst(request):
     )
 
 
+@gecached
 def detail(request, slug):
     locatie = get_object_or_404(
         Locatie.objects.select_related("gemeente").prefetch_related("talen").met_openingsuren(),

@@ -13,6 +13,7 @@ from communicatie import selectors
 from communicatie.context_processors import adres_op_hoofddomein, gemeenten_van_het_huis
 from communicatie.models import Pagina
 from gemeenten.models import Gemeente
+from hvk.paginacache import gecached
 from locaties.selectors import dichtste_locaties, locaties_met_status
 
 WEEK_DAGEN = 7
@@ -29,6 +30,7 @@ def niet_gevonden(request, *, titel: str, melding: str):
     return render(request, "404.html", {"titel": titel, "melding": melding}, status=404)
 
 
+@gecached
 def home(request):
     """The shared Huis: the doors, this week's offer, the places, walk-in today, news."""
     op = timezone.now()
@@ -48,6 +50,7 @@ def home(request):
     )
 
 
+@gecached
 def gemeente(request, slug):
     """The door of one gemeente at /<slug>/; a typed capital is forgiven with a redirect."""
     gevonden = next((g for g in gemeenten_van_het_huis(request) if g.slug == slug.lower()), None)
@@ -89,6 +92,7 @@ def _deur(request, gemeente: Gemeente, canonical_url: str | None = None):
     return render(request, "communicatie/gemeente.html", context)
 
 
+@gecached
 def nieuws(request):
     """All published news, newest first, ten a page; ``?gemeente=<slug>`` narrows it down."""
     slug = request.GET.get("gemeente", "")
@@ -104,6 +108,7 @@ def nieuws(request):
     return render(request, "communicatie/nieuws.html", context)
 
 
+@gecached
 def nieuwsbericht(request, slug):
     bericht = selectors.gepubliceerd_nieuws().filter(slug=slug).first()
     if bericht is None:
@@ -118,6 +123,7 @@ def nieuwsbericht(request, slug):
     return render(request, "communicatie/nieuwsbericht.html", {"bericht": bericht})
 
 
+@gecached
 def pagina(request, soort):
     """A page the coordinator writes in the admin: about the Huis, privacy, accessibility."""
     gevonden = selectors.pagina(soort)
@@ -137,6 +143,7 @@ def pagina(request, soort):
     )
 
 
+@gecached
 def robots(request):
     """Everything may be indexed except the back office; the sitemap is on the main host."""
     regels = [

@@ -160,7 +160,8 @@ TOON_CACHE_EN_STATIC = (
     "from django.conf import settings; "
     "print(settings.CACHES['default']['BACKEND']); "
     "print(settings.SESSION_ENGINE); "
-    "print(settings.STORAGES['staticfiles']['BACKEND'])"
+    "print(settings.STORAGES['staticfiles']['BACKEND']); "
+    "print(settings.HVK_PAGINACACHE_SECONDEN)"
 )
 
 
@@ -168,9 +169,11 @@ def test_zonder_redis_url_blijven_cache_en_sessies_lokaal():
     resultaat = manage("shell", "--no-imports", "-c", TOON_CACHE_EN_STATIC, REDIS_URL="")
 
     assert resultaat.returncode == 0, resultaat.stderr
-    backend, sessies, static = resultaat.stdout.split()
+    backend, sessies, static, paginacache = resultaat.stdout.split()
     assert backend == "django.core.cache.backends.locmem.LocMemCache"
     assert sessies == "django.contrib.sessions.backends.db"
+    # A cache per process cannot tell the other processes that a page went stale.
+    assert paginacache == "0"
     # Development (DEBUG on) needs no collectstatic.
     assert static == "django.contrib.staticfiles.storage.StaticFilesStorage"
 
@@ -182,9 +185,10 @@ def test_met_redis_url_gaan_cache_en_sessies_naar_redis():
     )
 
     assert resultaat.returncode == 0, resultaat.stderr
-    backend, sessies, _static = resultaat.stdout.split()
+    backend, sessies, _static, paginacache = resultaat.stdout.split()
     assert backend == "django.core.cache.backends.redis.RedisCache"
     assert sessies == "django.contrib.sessions.backends.cached_db"
+    assert paginacache == "60"
 
 
 def test_productie_gebruikt_gehashte_gecomprimeerde_static_bestanden():
