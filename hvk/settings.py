@@ -6,6 +6,7 @@ the console, debug on. Production sets ``DEBUG=0`` and must then also set ``SECR
 ``ALLOWED_HOSTS``.
 """
 
+import importlib.util
 from pathlib import Path
 
 import dj_database_url
@@ -83,6 +84,10 @@ MIDDLEWARE = [
     "accounts.middleware.StafSessieMiddleware",
     "accounts.middleware.TweestapsVerplichtMiddleware",
 ]
+
+if DEBUG and importlib.util.find_spec("pyinstrument"):
+    # Development: add ?profile to any URL to see where its time goes (pyinstrument).
+    MIDDLEWARE.append("pyinstrument.middleware.ProfilerMiddleware")
 
 ROOT_URLCONF = "hvk.urls"
 WSGI_APPLICATION = "hvk.wsgi.application"
