@@ -43,9 +43,11 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
 
 
 def _leeftijdskeuzes():
+    # Called when the form is shown, so in the visitor's language: plain ngettext, not the lazy
+    # one (a lazy plural builds a class per call, which cost more than the rest of the form).
     keuzes = [("", _("alle leeftijden")), (0, _("jonger dan 1 jaar"))]
     keuzes += [
-        (jaar, ngettext_lazy("%(n)s jaar", "%(n)s jaar", jaar) % {"n": jaar})
+        (jaar, ngettext("%(n)s jaar", "%(n)s jaar", jaar) % {"n": jaar})
         for jaar in range(1, MAX_LEEFTIJD_JAREN + 1)
     ]
     return keuzes
