@@ -247,8 +247,9 @@ def _jsonld(activiteit, momenten, url, request) -> str:
         "isAccessibleForFree": activiteit.is_gratis,
     }
     if activiteit.leeftijd_van is not None or activiteit.leeftijd_tot is not None:
+        # In whole years, rounded outwards: 1 to 9 months is "0-1", not "0-0".
         van = (activiteit.leeftijd_van or 0) // 12
-        tot = "" if activiteit.leeftijd_tot is None else activiteit.leeftijd_tot // 12
+        tot = "" if activiteit.leeftijd_tot is None else -(-activiteit.leeftijd_tot // 12)
         basis["typicalAgeRange"] = f"{van}-{tot}"
     if activiteit.afbeelding:
         basis["image"] = request.build_absolute_uri(activiteit.afbeelding.url)

@@ -687,6 +687,22 @@ def test_jsonld_van_meer_momenten_is_een_reeks_met_afgelaste_momenten(client, ba
     ]
 
 
+@pytest.mark.parametrize(
+    ("van", "tot", "verwacht"),
+    [(1, 9, "0-1"), (12, 36, "1-3"), (18, 30, "1-3"), (None, 6, "0-1"), (24, None, "2-")],
+)
+def test_jsonld_leeftijd_in_hele_jaren_naar_buiten_afgerond(
+    client, babymassage, van, tot, verwacht
+):
+    babymassage.leeftijd_van, babymassage.leeftijd_tot = van, tot
+    babymassage.save()
+    moment(babymassage, 5)
+
+    data = jsonld(client.get(reverse("aanbod:detail", args=["babymassage"])))
+
+    assert data["typicalAgeRange"] == verwacht
+
+
 def test_jsonld_kan_de_script_tag_niet_sluiten(client, babymassage):
     babymassage.samenvatting = "Gevaar </script><script>alert(1)</script>"
     babymassage.save()
