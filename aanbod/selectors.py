@@ -26,6 +26,18 @@ from hvk.herhaling import lokale_tijd
 from locaties.models import Taal, Uitzondering
 
 
+@dataclass(frozen=True)
+class DichtsteAanbod:
+    """For one pillar: where a resident of the gemeente finds the nearest offer."""
+
+    pijler: Pijler
+    in_de_gemeente_zelf: bool
+    afstand_km: float | None
+    dichtstbij_in: Gemeente | None
+    # Activities of the pillar available to the gemeente: 0 when nothing is planned.
+    activiteiten: int
+
+
 @dataclass
 class SpreidingRegel:
     """The offer of one gemeente in a period, beside its share of children and of poverty.
@@ -33,7 +45,8 @@ class SpreidingRegel:
     *In* the gemeente: takes place at a place in it. *Beschikbaar*: a resident may use it
     (regional offer, or local offer for this gemeente), wherever it takes place. Moments are
     dated, not cancelled; ongoing services (doorlopend) count as activities, not as moments.
-    Shares are percentages of the whole werkingsgebied.
+    Shares are percentages of the whole werkingsgebied; "per 1,000" is per 1,000 children of
+    0-12 living in the gemeente (None when that number is 0).
     """
 
     gemeente: Gemeente
@@ -41,6 +54,8 @@ class SpreidingRegel:
     momenten_in: int = 0
     activiteiten_beschikbaar: int = 0
     momenten_beschikbaar: int = 0
+    activiteiten_in_per_1000_kinderen: float | None = None
+    activiteiten_beschikbaar_per_1000_kinderen: float | None = None
     momenten_in_per_1000_kinderen: float | None = None
     momenten_beschikbaar_per_1000_kinderen: float | None = None
     aandeel_kinderen: float | None = None
@@ -49,10 +64,30 @@ class SpreidingRegel:
     # Straight-line km from the gemeente's centre to the nearest place with offer of each
     # pillar available to it; None when the centre or every such place lacks coordinates.
     afstand_km: dict[str, float | None] = field(default_factory=dict)
+    # The gemeente that nearest place lies in (None for a place without a gemeente, or when
+    # there is no distance).
+    dichtstbij_in: dict[str, Gemeente | None] = field(default_factory=dict)
+    # Offer of the pillar available to the gemeente takes place in the gemeente itself: a
+    # resident need not leave it, wherever its centre lies.
+    in_de_gemeente_zelf: dict[str, bool] = field(default_factory=dict)
     # The same counts per pillar (``Pijler`` values; every pillar present, zero when none).
     momenten_in_per_pijler: dict[str, int] = field(default_factory=dict)
     momenten_beschikbaar_per_pijler: dict[str, int] = field(default_factory=dict)
     activiteiten_beschikbaar_per_pijler: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def dichtste_aanbod(self) -> list[DichtsteAanbod]:
+        """Per pillar (in the pillars' order) the nearest offer, for a page to list."""
+        return [
+            DichtsteAanbod(
+                pijler=pijler,
+                in_de_gemeente_zelf=self.in_de_gemeente_zelf.get(pijler, False),
+                afstand_km=self.afstand_km.get(pijler),
+                dichtstbij_in=self.dichtstbij_in.get(pijler),
+                activiteiten=self.activiteiten_beschikbaar_per_pijler.get(pijler, 0),
+            )
+            for pijler in Pijler
+        ]
 
     @property
     def minder_dan_aandeel_kinderen(self) -> bool:
@@ -102,17 +137,24 @@ def _coordinaten(lat, lon):
     return (float(lat), float(lon)) if lat is not None and lon is not None else None
 
 
-def spreiding_per_gemeente(*, van: dt.date, tot: dt.date) -> Spreiding:
+def spreiding_per_gemeente(
+    *, van: dt.date, tot: dt.date, gemeenten: list[Gemeente] | None = None
+) -> Spreiding:
     """How the published offer from ``van`` to ``tot`` spreads over the gemeenten.
 
-    Four queries whatever the amount of offer: the gemeenten, the moments in the period, the
-    activities involved (those with such a moment, and the ongoing ones), and which gemeenten
-    each local activity is for.
+    Four queries whatever the amount of offer: the gemeenten, the moments in the period
+    (counted per activity and place, so the rows grow with the offer's places, not with its
+    dates), the activities involved (those with such a moment, and the ongoing ones), and
+    which gemeenten each local activity is for. A page that has loaded all the participating
+    gemeenten already passes them as ``gemeenten`` (ordered by name) and saves the first query.
     """
-    gemeenten = list(Gemeente.objects.order_by("naam"))
+    if gemeenten is None:
+        gemeenten = list(Gemeente.objects.order_by("naam"))
     momenten = list(
         Moment.objects.in_periode(van, tot)
         .filter(geannuleerd=False, activiteit__gepubliceerd=True)
+        # No ordering: it would split the groups.
+        .order_by()
         .values_list(
             "activiteit_id",
             "locatie_id",
@@ -120,6 +162,7 @@ def spreiding_per_gemeente(*, van: dt.date, tot: dt.date) -> Spreiding:
             "locatie__breedtegraad",
             "locatie__lengtegraad",
         )
+        .annotate(aantal=Count("id"))
     )
     met_moment = {m[0] for m in momenten}
     activiteiten = {
@@ -142,15 +185,25 @@ def spreiding_per_gemeente(*, van: dt.date, tot: dt.date) -> Spreiding:
     ).values_list("activiteit_id", "gemeente_id"):
         lokaal_voor.setdefault(activiteit_id, set()).add(gemeente_id)
 
-    # Where each moment takes place: its own place, or else its activity's.
-    plekken = []  # (activity id, gemeente id of the place, coordinates)
-    for activiteit_id, locatie_id, gemeente_id, lat, lon in momenten:
+    # Where the moments take place: their own place, or else their activity's.
+    plekken = []  # (activity id, gemeente id of the place, coordinates, number of moments)
+    for activiteit_id, locatie_id, gemeente_id, lat, lon, aantal in momenten:
         a = activiteiten[activiteit_id]
         if locatie_id is None:
             gemeente_id = a["locatie__gemeente_id"]
             lat, lon = a["locatie__breedtegraad"], a["locatie__lengtegraad"]
-        plekken.append((activiteit_id, gemeente_id, _coordinaten(lat, lon)))
+        plekken.append((activiteit_id, gemeente_id, _coordinaten(lat, lon), aantal))
     doorlopend = [a for a in activiteiten.values() if a["doorlopend"]]
+    # An ongoing service takes place at its activity's place.
+    doorlopende_plekken = [
+        (
+            a["id"],
+            a["locatie__gemeente_id"],
+            _coordinaten(a["locatie__breedtegraad"], a["locatie__lengtegraad"]),
+            0,
+        )
+        for a in doorlopend
+    ]
 
     def beschikbaar(activiteit_id, gemeente_id) -> bool:
         a = activiteiten[activiteit_id]
@@ -158,26 +211,38 @@ def spreiding_per_gemeente(*, van: dt.date, tot: dt.date) -> Spreiding:
             activiteit_id, ()
         )
 
+    def pijler_van(plek) -> str:
+        return activiteiten[plek[0]]["pijler"]
+
+    def momenten_in(plekken_) -> int:
+        return sum(p[3] for p in plekken_)
+
+    per_id = {g.pk: g for g in gemeenten}
     kinderen_totaal = sum(g.kinderen_0_12 for g in gemeenten)
     kansarmoede_volledig = all(g.kansarmoede_index is not None for g in gemeenten)
     gewicht = {g.pk: g.kinderen_0_12 * float(g.kansarmoede_index or 0) for g in gemeenten}
     gewicht_totaal = sum(gewicht.values())
-    momenten_in_gebied = sum(1 for p in plekken if p[1] is not None)
+    momenten_in_gebied = momenten_in(p for p in plekken if p[1] is not None)
 
     regels = []
     for g in gemeenten:
         regel = SpreidingRegel(gemeente=g)
         in_g = [p for p in plekken if p[1] == g.pk]
         voor_g = [p for p in plekken if beschikbaar(p[0], g.pk)]
-        doorlopend_in = {a["id"] for a in doorlopend if a["locatie__gemeente_id"] == g.pk}
-        doorlopend_voor = {a["id"] for a in doorlopend if beschikbaar(a["id"], g.pk)}
-        regel.momenten_in = len(in_g)
-        regel.momenten_beschikbaar = len(voor_g)
-        regel.activiteiten_in = len({p[0] for p in in_g} | doorlopend_in)
-        regel.activiteiten_beschikbaar = len({p[0] for p in voor_g} | doorlopend_voor)
-        regel.momenten_in_per_1000_kinderen = _per_1000(regel.momenten_in, g.kinderen_0_12)
+        doorlopend_in = [p for p in doorlopende_plekken if p[1] == g.pk]
+        doorlopend_voor = [p for p in doorlopende_plekken if beschikbaar(p[0], g.pk)]
+        regel.momenten_in = momenten_in(in_g)
+        regel.momenten_beschikbaar = momenten_in(voor_g)
+        regel.activiteiten_in = len({p[0] for p in in_g + doorlopend_in})
+        regel.activiteiten_beschikbaar = len({p[0] for p in voor_g + doorlopend_voor})
+        kinderen = g.kinderen_0_12
+        regel.activiteiten_in_per_1000_kinderen = _per_1000(regel.activiteiten_in, kinderen)
+        regel.activiteiten_beschikbaar_per_1000_kinderen = _per_1000(
+            regel.activiteiten_beschikbaar, kinderen
+        )
+        regel.momenten_in_per_1000_kinderen = _per_1000(regel.momenten_in, kinderen)
         regel.momenten_beschikbaar_per_1000_kinderen = _per_1000(
-            regel.momenten_beschikbaar, g.kinderen_0_12
+            regel.momenten_beschikbaar, kinderen
         )
         regel.aandeel_kinderen = _aandeel(g.kinderen_0_12, kinderen_totaal)
         if kansarmoede_volledig:
@@ -186,41 +251,26 @@ def spreiding_per_gemeente(*, van: dt.date, tot: dt.date) -> Spreiding:
 
         centrum = g.coordinaten
         for pijler in Pijler.values:
-            regel.momenten_in_per_pijler[pijler] = sum(
-                1 for p in in_g if activiteiten[p[0]]["pijler"] == pijler
+            regel.momenten_in_per_pijler[pijler] = momenten_in(
+                p for p in in_g if pijler_van(p) == pijler
             )
-            regel.momenten_beschikbaar_per_pijler[pijler] = sum(
-                1 for p in voor_g if activiteiten[p[0]]["pijler"] == pijler
+            regel.momenten_beschikbaar_per_pijler[pijler] = momenten_in(
+                p for p in voor_g if pijler_van(p) == pijler
             )
-            regel.activiteiten_beschikbaar_per_pijler[pijler] = len(
-                {p[0] for p in voor_g if activiteiten[p[0]]["pijler"] == pijler}
-                | {
-                    a["id"]
-                    for a in doorlopend
-                    if a["pijler"] == pijler and a["id"] in doorlopend_voor
-                }
-            )
-            afstanden = [
-                afstand_km(centrum, p[2])
-                for p in voor_g
-                if centrum and p[2] and activiteiten[p[0]]["pijler"] == pijler
-            ]
-            afstanden += [
-                afstand_km(centrum, plek)
-                for a in doorlopend
-                if centrum
-                and a["pijler"] == pijler
-                and a["id"] in doorlopend_voor
-                and (plek := _coordinaten(a["locatie__breedtegraad"], a["locatie__lengtegraad"]))
-            ]
-            regel.afstand_km[pijler] = round(min(afstanden), 1) if afstanden else None
+            bruikbaar = [p for p in voor_g + doorlopend_voor if pijler_van(p) == pijler]
+            regel.activiteiten_beschikbaar_per_pijler[pijler] = len({p[0] for p in bruikbaar})
+            regel.in_de_gemeente_zelf[pijler] = any(p[1] == g.pk for p in bruikbaar)
+            afstanden = [(afstand_km(centrum, p[2]), p[1]) for p in bruikbaar if centrum and p[2]]
+            km, gemeente_id = min(afstanden, key=lambda a: a[0], default=(None, None))
+            regel.afstand_km[pijler] = round(km, 1) if km is not None else None
+            regel.dichtstbij_in[pijler] = per_id.get(gemeente_id)
         regels.append(regel)
 
     return Spreiding(
         regels=regels,
         van=van,
         tot=tot,
-        momenten_totaal=len(plekken),
+        momenten_totaal=momenten_in(plekken),
         kansarmoede_volledig=kansarmoede_volledig,
     )
 

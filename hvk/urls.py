@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from hvk import bench
 from hvk.gezondheid import healthz
 
 admin.site.site_header = _("Beheer Huis van het Kind")
@@ -12,6 +13,9 @@ admin.site.site_title = _("Beheer Huis van het Kind")
 admin.site.index_title = _("Overzicht")
 # The admin login is allauth's: rate limits and the two-step login for staff.
 admin.site.login = secure_admin_login(admin.site.login)
+
+# A host name that is not ours gets a Dutch 404 with a link to the main site (hvk/fouten.py).
+handler400 = "hvk.fouten.slechte_aanvraag"
 
 urlpatterns = [
     # For load balancers and monitoring: database and cache answer (hvk/gezondheid.py).
@@ -27,3 +31,7 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if settings.HVK_BENCH:
+    # `make bench`: the ceiling, a view that does nothing behind the same middleware.
+    urlpatterns.append(path("bench/kaal/", bench.kaal, name="bench_kaal"))

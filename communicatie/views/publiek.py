@@ -1,5 +1,7 @@
 """The public pages: the shared home, a door per gemeente, news and the coordinator's pages."""
 
+import datetime as dt
+
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -9,6 +11,7 @@ from django.utils.http import urlencode
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
+from aanbod.selectors import spreiding_per_gemeente
 from communicatie import selectors
 from communicatie.context_processors import adres_op_hoofddomein, gemeenten_van_het_huis
 from communicatie.models import Pagina
@@ -23,6 +26,9 @@ PLEKKEN_OP_START = 8
 PLEKKEN_OP_DEUR = 5
 NIEUWS_OP_START = 3
 NIEUWS_PER_PAGINA = 10
+# The door's overview of the offer counts this many days from today: the coming year, as far
+# as recurring offer is planned ahead (HVK_HORIZON_DAGEN, 365 by default).
+OVERZICHT_DAGEN = 365
 
 
 def niet_gevonden(request, *, titel: str, melding: str):
@@ -77,10 +83,17 @@ def deur_op_eigen_domein(request, gemeente: Gemeente):
 
 def _deur(request, gemeente: Gemeente, canonical_url: str | None = None):
     op = timezone.now()
-    andere = [g for g in gemeenten_van_het_huis(request) if g.pk != gemeente.pk]
+    alle = gemeenten_van_het_huis(request)
+    andere = [g for g in alle if g.pk != gemeente.pk]
     momenten = selectors.komende_momenten(gemeente=gemeente, aantal=MOMENTEN_OP_DEUR, op=op)
+    vandaag = timezone.localdate(op)
+    spreiding = spreiding_per_gemeente(
+        van=vandaag, tot=vandaag + dt.timedelta(days=OVERZICHT_DAGEN - 1), gemeenten=alle
+    )
     context = {
         "gemeente": gemeente,
+        "overzicht": next((r for r in spreiding.regels if r.gemeente.pk == gemeente.pk), None),
+        "overzicht_tot": spreiding.tot,
         "andere_gemeenten": andere,
         "andere_namen": get_text_list([g.naam for g in andere], _("en")),
         "dagen": selectors.per_dag(momenten, op),

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from aanbod.selectors import spreiding_per_gemeente
+from gemeenten.models import Gemeente
 from hvk.herhaling import lokale_tijd
 from tests.factories import ActiviteitFactory, GemeenteFactory, LocatieFactory, MomentFactory
 
@@ -160,6 +161,30 @@ def test_per_1000_kinderen(gebied):
     assert r["Vosselaar"].momenten_beschikbaar_per_1000_kinderen == 4.0
 
 
+def test_activiteiten_per_1000_kinderen(gebied):
+    # Activities in: A 1 (R1), B 3 (L1, L2, D1), C 0; available: 3 everywhere.
+    # A: 1 / 3000 → 0.3 in, 3 / 3000 → 1.0 available; B: 3 / 2000 → 1.5 and 1.5;
+    # C: 0 in and 3 / 1000 → 3.0 available.
+    r = regels(spreiding_per_gemeente(**DECEMBER))
+
+    assert [
+        (r[n].activiteiten_in_per_1000_kinderen, r[n].activiteiten_beschikbaar_per_1000_kinderen)
+        for n in ("Turnhout", "Beerse", "Vosselaar")
+    ] == [(0.3, 1.0), (1.5, 1.5), (0.0, 3.0)]
+
+
+def test_zonder_kinderen_geen_cijfer_per_1000(gebied):
+    _, _, c = gebied
+    c.kinderen_0_3 = c.kinderen_0_12 = 0
+    c.save()
+
+    vosselaar = regels(spreiding_per_gemeente(**DECEMBER))["Vosselaar"]
+
+    assert vosselaar.activiteiten_beschikbaar == 3
+    assert vosselaar.activiteiten_beschikbaar_per_1000_kinderen is None
+    assert vosselaar.momenten_beschikbaar_per_1000_kinderen is None
+
+
 def test_aandelen_naast_elkaar(gebied):
     # children 3000/2000/1000 of 6000; poverty 30000/60000/10000 of 100000;
     # moments in the gemeente 3/3/0 of 6.
@@ -218,6 +243,45 @@ def test_afstand_tot_het_dichtste_aanbod_per_pijler(gebied):
     }
 
 
+def test_gemeente_van_het_dichtste_aanbod_per_pijler(gebied):
+    # ontmoeting: A and B have their own; for C, D1 in B (5.6 km) is nearer than R1 in A.
+    # gezondheid: only B has any. opvoeding: L2's moment in B is the nearest for A and C.
+    r = regels(spreiding_per_gemeente(**DECEMBER))
+
+    def namen(regel):
+        return {p: g.naam if g else None for p, g in regel.dichtstbij_in.items()}
+
+    assert namen(r["Turnhout"]) == {
+        "ontmoeting": "Turnhout",
+        "gezondheid": None,
+        "opvoeding": "Beerse",
+    }
+    assert namen(r["Beerse"]) == {"ontmoeting": "Beerse", "gezondheid": "Beerse", "opvoeding": None}
+    assert namen(r["Vosselaar"]) == {
+        "ontmoeting": "Beerse",
+        "gezondheid": None,
+        "opvoeding": "Beerse",
+    }
+
+
+def test_aanbod_in_de_gemeente_zelf_per_pijler(gebied):
+    # A: R1 meets in A; L2 is based in A but its only moment is in B. B: D1 (ongoing) and L1;
+    # L2's moment in B is not for B. C has no place of its own.
+    r = regels(spreiding_per_gemeente(**DECEMBER))
+
+    assert r["Turnhout"].in_de_gemeente_zelf == {
+        "ontmoeting": True,
+        "gezondheid": False,
+        "opvoeding": False,
+    }
+    assert r["Beerse"].in_de_gemeente_zelf == {
+        "ontmoeting": True,
+        "gezondheid": True,
+        "opvoeding": False,
+    }
+    assert set(r["Vosselaar"].in_de_gemeente_zelf.values()) == {False}
+
+
 def test_periode_begrenst_de_momenten(gebied):
     # Only R1's January moment falls in January; the ongoing D1 is there whatever the period.
     r = regels(spreiding_per_gemeente(van=dt.date(2027, 1, 1), tot=dt.date(2027, 1, 31)))
@@ -265,3 +329,21 @@ def test_aantal_queries_groeit_niet_met_het_aanbod(db, django_assert_num_queries
 
     with django_assert_num_queries(4):
         spreiding_per_gemeente(**DECEMBER)
+
+
+def test_met_de_gemeenten_al_geladen_hetzelfde_antwoord(gebied):
+    gemeenten = sorted(gebied, key=lambda g: g.naam)
+
+    zelf = spreiding_per_gemeente(**DECEMBER)
+    meegegeven = spreiding_per_gemeente(**DECEMBER, gemeenten=gemeenten)
+
+    assert meegegeven == zelf
+
+
+@pytest.mark.parametrize("aantal", [1, 3])
+def test_met_de_gemeenten_al_geladen_een_query_minder(db, django_assert_num_queries, aantal):
+    aanbod_maken(aantal)
+    gemeenten = list(Gemeente.objects.order_by("naam"))
+
+    with django_assert_num_queries(3):
+        spreiding_per_gemeente(**DECEMBER, gemeenten=gemeenten)

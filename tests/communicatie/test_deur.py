@@ -431,8 +431,8 @@ def test_deur_doet_evenveel_queries_ongeacht_hoeveel_er_is(
     _van_elk(aantal, beerse, turnhout, kasterlee)
 
     # Huisstijl, gemeenten, pages, moments (+ gemeenten), places (+ hours, exceptions, stops),
-    # the mobile house's visits, news.
-    with django_assert_num_queries(11):
+    # the mobile house's visits, news; the year's overview: moments, activities, local gemeenten.
+    with django_assert_num_queries(14):
         response = deur(client)
 
     assert response.status_code == 200
@@ -445,7 +445,7 @@ def test_deur_op_eigen_domein_doet_evenveel_queries(
     _van_elk(aantal, eigen_domein.gemeente, turnhout, kasterlee)
 
     # The Domein (with its gemeente) and then the same as the door at /beerse/.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(15):
         response = client.get("/", HTTP_HOST=HOST)
 
     assert response.status_code == 200
