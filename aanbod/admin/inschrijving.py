@@ -26,7 +26,7 @@ from aanbod.admin.filters import GemeenteKeuzeFilter
 from aanbod.admin.forms import InschrijvingAdminForm
 from aanbod.models import Activiteit, Inschrijving, Moment
 from aanbod.services import InschrijvingFout, annuleren, gegevens_wissen
-from accounts.rechten import ROL, BeperktBeheer, Bereik, eigen_gemeente_ids
+from accounts.rechten import ROL, BeperktBeheer, Bereik, eigen_gemeente_ids, slaat_andere_rijen_over
 
 # The personal fields staff may correct on a family's request; everything else is read-only.
 PERSOONSVELDEN = ["naam", "email", "telefoon", "opmerking"]
@@ -294,6 +294,7 @@ class InschrijvingAdmin(BeperktBeheer, admin.ModelAdmin):
             )
         return wijzigbaar
 
+    @slaat_andere_rijen_over
     @admin.action(description=_("Annuleren (het gezin krijgt een mail)"), permissions=["change"])
     def annuleren_actie(self, request, queryset):
         geannuleerd, doorgeschoven = 0, []
@@ -319,6 +320,7 @@ class InschrijvingAdmin(BeperktBeheer, admin.ModelAdmin):
             )
         meld_doorgeschoven(self, request, doorgeschoven)
 
+    @slaat_andere_rijen_over
     @admin.action(
         description=_("Persoonsgegevens wissen (op vraag van het gezin)"), permissions=["change"]
     )

@@ -16,6 +16,8 @@ from communicatie.models import Vraag
 @admin.register(Vraag)
 class VraagAdmin(BeperktBeheer, admin.ModelAdmin):
     gemeente_pad = "gemeente"
+    # A resident's name, contact details and question go to the gemeente it was asked of.
+    persoonsgegevens = True
 
     list_display = ["aangemaakt", "gemeente", "naam", "status", "doorgestuurd"]
     list_display_links = ["aangemaakt", "naam"]
@@ -65,6 +67,9 @@ class VraagAdmin(BeperktBeheer, admin.ModelAdmin):
 
     @admin.action(description=_("Nu wissen (op vraag van de inwoner)"), permissions=["delete"])
     def nu_wissen(self, request, queryset):
+        # The mixin refuses a selection with another gemeente's question; this stays narrow
+        # on its own, as a delete must.
+        queryset = self.wijzigbare_rijen(self.bereik(request), queryset, "delete")
         self.log_deletions(request, queryset)
         aantal, _per_model = queryset.delete()
         self.message_user(
