@@ -328,6 +328,10 @@ def test_onbekende_gemeente_geeft_een_404_met_de_deuren(client, beerse, turnhout
     assert "geen gemeente met het webadres “atlantis”" in inhoud
     assert 'href="/beerse/"' in inhoud.split("<footer")[0]
     assert 'href="/turnhout/"' in inhoud.split("<footer")[0]
+    # Not a page: nothing to index, no canonical address for a search engine to keep.
+    assert 'rel="canonical"' not in inhoud
+    assert "og:url" not in inhoud
+    assert '<meta name="robots" content="noindex">' in inhoud
 
 
 def test_een_pad_dat_nergens_bij_hoort_geeft_ook_de_deuren(client, beerse):
