@@ -26,6 +26,10 @@ from hvk.paginacache import gecached
 PER_PAGINA = 20
 # The whole area's and a gemeente's feed look this far ahead.
 KALENDER_HORIZON = relativedelta(months=6)
+# The area's and a gemeente's feed hold at most this many moments, the soonest first: a
+# calendar app fetches the feed again every few hours, and a file of tens of thousands of
+# events is too big for it (and for the server to build on every request).
+KALENDER_MAX_MOMENTEN = 1000
 # The detail page lists this many coming moments; the activity's calendar has them all.
 MOMENTEN_OP_PAGINA = 10
 
@@ -306,23 +310,26 @@ def _horizon() -> dt.date:
 
 @gecached
 def kalender(request):
-    """The whole area's coming moments, six months ahead."""
+    """The whole area's coming moments, six months ahead (the first 1,000)."""
     return _kalender_response(
         request,
         sleutel="aanbod",
-        momenten=selectors.komende_momenten(tot=_horizon()),
+        momenten=selectors.komende_momenten(tot=_horizon(), aantal=KALENDER_MAX_MOMENTEN),
     )
 
 
 @gecached
 def kalender_gemeente(request, gemeente):
-    """The coming moments a resident of one gemeente may go to, six months ahead."""
+    """The coming moments a resident of one gemeente may go to, six months ahead (the first
+    1,000)."""
     gemeente = get_object_or_404(Gemeente, slug=gemeente)
     return _kalender_response(
         request,
         gemeente=gemeente,
         sleutel=f"aanbod-{gemeente.slug}",
-        momenten=selectors.komende_momenten(gemeente=gemeente, tot=_horizon()),
+        momenten=selectors.komende_momenten(
+            gemeente=gemeente, tot=_horizon(), aantal=KALENDER_MAX_MOMENTEN
+        ),
     )
 
 

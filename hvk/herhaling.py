@@ -200,9 +200,22 @@ class GeroldMoment(models.Model):
                     kwargs["update_fields"] = {*kwargs["update_fields"], "aangepast"}
         super().save(*args, **kwargs)
 
+    # A moment lasts at most this long; a longer offer is several moments. Queries for what is
+    # still to come rely on it: they look back this far from now instead of over all history.
+    LANGSTE_DUUR = dt.timedelta(days=7)
+
     def clean(self):
         if self.begin and self.einde and self.einde <= self.begin:
             raise ValidationError({"einde": gettext("Het einde moet na het begin liggen.")})
+        if self.begin and self.einde and self.einde - self.begin > self.LANGSTE_DUUR:
+            raise ValidationError(
+                {
+                    "einde": gettext(
+                        "Een moment duurt hoogstens 7 dagen. Maak voor een langer aanbod "
+                        "meerdere momenten."
+                    )
+                }
+            )
 
 
 def horizon() -> dt.date:

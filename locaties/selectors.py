@@ -269,11 +269,11 @@ def komende_momenten(locatie: Locatie, op: dt.datetime | None = None, aantal: in
     op = op or timezone.now()
     moment_model = locatie.momenten.model
     return list(
-        moment_model.objects.filter(
+        moment_model.objects.komend(op)
+        .filter(
             Q(locatie=locatie) | Q(locatie__isnull=True, activiteit__locatie=locatie),
             geannuleerd=False,
             activiteit__gepubliceerd=True,
-            einde__gte=op,
         )
         .select_related("activiteit")
         .order_by("begin", "pk")[:aantal]

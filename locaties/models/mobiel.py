@@ -98,7 +98,10 @@ class Halteschema(Herhalingsregel):
 
 class HaltebezoekQuerySet(models.QuerySet):
     def komend(self, op=None):
-        return self.filter(einde__gte=op or timezone.now(), geannuleerd=False)
+        op = op or timezone.now()
+        return self.filter(
+            einde__gte=op, begin__gte=op - self.model.LANGSTE_DUUR, geannuleerd=False
+        )
 
 
 class Haltebezoek(GeroldMoment):

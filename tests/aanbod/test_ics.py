@@ -233,3 +233,23 @@ def test_kalenders_kosten_evenveel_queries_met_een_of_drie_activiteiten(
     # The activity and its moments: the calendar is named after the activity, not the Huis.
     with django_assert_num_queries(2):
         client.get(reverse("aanbod:kalender_activiteit", args=[act.slug]))
+
+
+@pytest.mark.parametrize("gemeente", [False, True])
+def test_kalender_van_het_huis_en_van_een_gemeente_houdt_de_eerste_momenten(
+    client, turnhout, gemeente
+):
+    activiteit = ActiviteitFactory()
+    eerste, tweede, _derde = (moment(activiteit, dagen) for dagen in (3, 1, 5))
+    url = (
+        reverse("aanbod:kalender_gemeente", args=[turnhout.slug])
+        if gemeente
+        else reverse("aanbod:kalender")
+    )
+
+    with patch("aanbod.views.KALENDER_MAX_MOMENTEN", 2):
+        events = per_uid(lees(client.get(url)))
+
+    assert len(events) == 2
+    begin = sorted(e.decoded("dtstart") for e in events.values())
+    assert begin == [tweede.begin, eerste.begin]

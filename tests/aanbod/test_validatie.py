@@ -91,6 +91,29 @@ def test_moment_met_einde_voor_begin_wordt_geweigerd():
     assert foutmeldingen(moment) == {"einde": ["Het einde moet na het begin liggen."]}
 
 
+def test_moment_van_meer_dan_een_week_wordt_geweigerd():
+    begin = lokale_tijd(dt.date(2026, 12, 2), dt.time(9, 30))
+    moment = MomentFactory.build(
+        activiteit=ActiviteitFactory(), begin=begin, einde=begin + dt.timedelta(days=7, hours=1)
+    )
+    assert foutmeldingen(moment) == {
+        "einde": [
+            "Een moment duurt hoogstens 7 dagen. Maak voor een langer aanbod meerdere momenten."
+        ]
+    }
+
+
+def test_een_moment_van_een_week_dat_al_begon_is_nog_komend():
+    from aanbod.models import Moment
+
+    begin = NU - dt.timedelta(days=6, hours=23)
+    lang = MomentFactory(begin=begin, einde=begin + dt.timedelta(days=7))
+    voorbij = MomentFactory(begin=NU - dt.timedelta(days=1), einde=NU - dt.timedelta(hours=1))
+
+    assert list(Moment.objects.komend(NU)) == [lang]
+    assert voorbij not in Moment.objects.komend(NU)
+
+
 # --- Capacity against confirmed registrations ------------------------------------------------
 
 
