@@ -80,6 +80,32 @@ def vernieuwen() -> None:
         logger.exception("paginacache: the version could not be raised")
 
 
+def bewaard(naam: str, maak, seconden: int = 300):
+    """``maak()``, computed once per version of the data and kept up to ``seconden``.
+
+    For a costly part of a page that every visitor shares (the spread of the offer on a door,
+    the figures of a report), also for logged-in visitors: it holds no one's own data. Off
+    together with the page cache (``HVK_PAGINACACHE_SECONDEN=0``), since it needs the same
+    shared cache to learn of changes made by other processes. ``naam`` must name everything
+    the result depends on besides the data (a gemeente, a period, the day).
+    """
+    if settings.HVK_PAGINACACHE_SECONDEN <= 0:
+        return maak()
+    try:
+        sleutel = f"hvk:gegevens:{_versie()}:{naam}"
+        waarde = cache.get(sleutel)
+    except Exception:
+        logger.exception("paginacache: the cache does not answer")
+        return maak()
+    if waarde is None:
+        waarde = maak()
+        try:
+            cache.set(sleutel, waarde, timeout=seconden)
+        except Exception:
+            logger.exception("paginacache: %s could not be stored", naam)
+    return waarde
+
+
 def _raakt_publieke_pagina(model) -> bool:
     meta = model._meta
     return meta.app_label in PUBLIEKE_APPS and meta.label_lower not in NIET_PUBLIEK

@@ -5,6 +5,7 @@ whose texts are formatted here, Dutch style, so templates only lay them out. A f
 queries, whatever the number of gemeenten, activities or registrations.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
@@ -20,9 +21,10 @@ from django.utils.translation import gettext, ngettext
 from aanbod.models import Leeftijdsgroep, Pijler
 from gemeenten.models import Gemeente, Partner
 from gemeenten.selectors.signalen import SOORT_TITELS
+from hvk.paginacache import bewaard
 from rapportages import grafieken
 from rapportages.forms import PeriodeForm
-from rapportages.selectors import UITLEG, GemeenteCijfers, Rapport, rapport
+from rapportages.selectors import UITLEG, GemeenteCijfers, Periode, Rapport, rapport
 from rapportages.toegang import eigen_gemeente_ids, rapport_toegang
 
 
@@ -166,6 +168,13 @@ class Context:
         return gettext("uw gemeente") if gemeente.pk in self.eigen else ""
 
 
+def _rapport(periode: Periode, op: dt.date) -> Rapport:
+    """The report, computed once per version of the data, period and day (hvk/paginacache)."""
+    return bewaard(
+        f"rapport:{periode.van}:{periode.tot}:{op}", lambda: rapport(periode=periode, op=op)
+    )
+
+
 def _context(request) -> Context:
     form = PeriodeForm(request.GET or None, vandaag=vandaag())
     periode = form.periode()
@@ -178,7 +187,7 @@ def _context(request) -> Context:
     form.fields["jaar"].widget.attrs["class"] = "form-select"
     return Context(
         form=form,
-        rapport=rapport(periode=periode, op=vandaag()),
+        rapport=_rapport(periode, vandaag()),
         query=query,
         eigen=set(eigen_gemeente_ids(request.user)),
     )

@@ -67,9 +67,13 @@ class MomentQuerySet(models.QuerySet):
         )
 
     def beschikbaar_voor(self, gemeente):
+        # A subquery, not a join on the gemeenten: a join repeats rows and needs DISTINCT, which
+        # makes the database sort every coming moment before it can take the first ten.
+        lokaal = Activiteit.gemeenten.through.objects.filter(gemeente=gemeente)
         return self.filter(
-            Q(activiteit__bereik=Activiteit.Bereik.REGIONAAL) | Q(activiteit__gemeenten=gemeente)
-        ).distinct()
+            Q(activiteit__bereik=Activiteit.Bereik.REGIONAAL)
+            | Q(activiteit_id__in=lokaal.values("activiteit_id"))
+        )
 
     def in_gemeente(self, gemeente):
         return self.filter(

@@ -16,7 +16,7 @@ from communicatie import selectors
 from communicatie.context_processors import adres_op_hoofddomein, gemeenten_van_het_huis
 from communicatie.models import Pagina
 from gemeenten.models import Gemeente
-from hvk.paginacache import gecached
+from hvk.paginacache import bewaard, gecached
 from locaties.selectors import dichtste_locaties, locaties_met_status
 
 WEEK_DAGEN = 7
@@ -87,8 +87,12 @@ def _deur(request, gemeente: Gemeente, canonical_url: str | None = None):
     andere = [g for g in alle if g.pk != gemeente.pk]
     momenten = selectors.komende_momenten(gemeente=gemeente, aantal=MOMENTEN_OP_DEUR, op=op)
     vandaag = timezone.localdate(op)
-    spreiding = spreiding_per_gemeente(
-        van=vandaag, tot=vandaag + dt.timedelta(days=OVERZICHT_DAGEN - 1), gemeenten=alle
+    # A year of offer for every gemeente is costly at scale; it changes only with the data.
+    spreiding = bewaard(
+        f"deur-spreiding:{vandaag}",
+        lambda: spreiding_per_gemeente(
+            van=vandaag, tot=vandaag + dt.timedelta(days=OVERZICHT_DAGEN - 1), gemeenten=alle
+        ),
     )
     context = {
         "gemeente": gemeente,

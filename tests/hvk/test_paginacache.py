@@ -263,3 +263,37 @@ def test_uit_staat_de_cache_niets_te_bewaren(client, activiteit, settings):
     client.get(LIJST)
 
     assert paginacache.HEADER not in client.get(LIJST)
+
+
+def test_bewaard_rekent_een_keer_per_versie_van_de_gegevens(settings):
+    berekend = []
+
+    def maak():
+        berekend.append(1)
+        return {"uitkomst": len(berekend)}
+
+    assert paginacache.bewaard("proef", maak) == {"uitkomst": 1}
+    assert paginacache.bewaard("proef", maak) == {"uitkomst": 1}
+    assert paginacache.bewaard("andere-naam", maak) == {"uitkomst": 2}
+
+    paginacache.vernieuwen()
+    assert paginacache.bewaard("proef", maak) == {"uitkomst": 3}
+
+    settings.HVK_PAGINACACHE_SECONDEN = 0
+    assert paginacache.bewaard("proef", maak) == {"uitkomst": 4}
+    assert paginacache.bewaard("proef", maak) == {"uitkomst": 5}
+
+
+def test_de_deur_rekent_de_spreiding_een_keer(client, activiteit):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    # A message cookie keeps the page itself out of the cache: only the spread is kept.
+    client.cookies["messages"] = "x"
+    with CaptureQueriesContext(connection) as eerste:
+        assert "Het aanbod voor Beerse" in client.get("/beerse/").text
+    with CaptureQueriesContext(connection) as tweede:
+        assert "Het aanbod voor Beerse" in client.get("/beerse/").text
+
+    # The spread of the offer costs 3 queries (aanbod.selectors.spreiding_per_gemeente).
+    assert len(tweede) == len(eerste) - 3

@@ -543,3 +543,27 @@ def test_overzicht_zonder_gemeenten(client, db):
 
     assert response.status_code == 200
     assert "Kinderen van 0 tot 12 jaar 0" in tekst(response)
+
+
+def test_met_de_cache_rekent_het_overzicht_een_keer_en_toont_een_wijziging_meteen(
+    mandataris_client,
+    gebied,
+    settings,
+    django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,
+):
+    from django.core.cache import cache
+
+    settings.HVK_PAGINACACHE_SECONDEN = 60
+    cache.clear()
+    assert "Geleverde uren tot nu 730 van 900" in tekst(mandataris_client.get(OVERZICHT))
+
+    # The figures come from the cache: only the session, the person and the page's own reads.
+    with django_assert_max_num_queries(6):
+        assert "Geleverde uren tot nu 730 van 900" in tekst(mandataris_client.get(OVERZICHT))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        InzetFactory(gemeente=gebied[0], jaar=2026, maand=3, uren=Decimal("10"))
+
+    assert "Geleverde uren tot nu 740 van 900" in tekst(mandataris_client.get(OVERZICHT))
+    cache.clear()
