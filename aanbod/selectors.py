@@ -362,7 +362,7 @@ def aanbod_zoeken(
             | Q(beschrijving__icontains=woord)
         )
 
-    momenten = Moment.objects.filter(activiteit=OuterRef("pk"), geannuleerd=False, einde__gte=op)
+    momenten = Moment.objects.komend(op).filter(activiteit=OuterRef("pk"), geannuleerd=False)
     if f.van:
         momenten = momenten.filter(begin__gte=lokale_tijd(f.van, dt.time()))
     if f.tot:
