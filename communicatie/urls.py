@@ -3,6 +3,14 @@ from django.urls import path
 
 from communicatie.sitemaps import SITEMAPS
 from communicatie.views import flyer, nieuwsbrief, publiek, vragen
+from hvk.paginacache import gecached
+
+
+@gecached
+def sitemap_xml(request, **kwargs):
+    """Django's sitemap, kept in the page cache: at scale it lists tens of thousands of pages."""
+    return sitemap(request, **kwargs)
+
 
 urlpatterns = [
     path("", publiek.home, name="home"),
@@ -13,7 +21,7 @@ urlpatterns = [
     path(
         "toegankelijkheid/", publiek.pagina, {"soort": "toegankelijkheid"}, name="toegankelijkheid"
     ),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_xml, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", publiek.robots, name="robots"),
     # The question form (communicatie/views/vragen.py).
     path("vraag/", vragen.vraag, name="vraag"),

@@ -77,6 +77,7 @@ def test_tweede_anonieme_vraag_komt_uit_de_cache_zonder_een_query(
         "locatie",
         "/nieuws/",
         "/aanbod/kalender.ics",
+        "/sitemap.xml",
     ],
 )
 def test_elke_publieke_paginasoort_wordt_bewaard(client, activiteit, pad):
