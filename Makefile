@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.geinstalleerd
 
-.PHONY: run test install lint format clean
+.PHONY: run test install lint format clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,15 @@ run: install
 ## Set up and run the whole test suite
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## Measure the portal under load: PostgreSQL, gunicorn (2 workers) and Redis must be reachable
+## (docs/bench.md). BENCH_SCHALEN=1 BENCH_SECONDEN=5 make bench is a quick try.
+bench: $(VENV)/.bench-geinstalleerd
+	$(BIN)/python bench/run.py
+
+$(VENV)/.bench-geinstalleerd: $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	touch $@
 
 lint: install
 	$(BIN)/ruff check .
