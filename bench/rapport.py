@@ -193,9 +193,11 @@ def _doel_p95(metingen: list[Meting]) -> Doel:
 
 
 def _p95_tekst(m: Meting) -> str:
+    # The public pages here are all uncached; the report overview comes in both modes.
+    naam = f"{m.pagina} {m.modus}" if m.pagina == RAPPORT else m.pagina
     if m.p95 is None:
-        return f"{m.pagina} (no p95: not measured under load)"
-    return f"{m.pagina} {_getal(m.p95)} ms"
+        return f"{naam} (no p95: not measured under load)"
+    return f"{naam} {_getal(m.p95)} ms"
 
 
 def _doelen_groei(metingen: list[Meting]) -> list[Doel]:

@@ -10,7 +10,7 @@ Starts everything it needs and stops it again, also on Ctrl-C or an error:
    gunicorn (deploy/gunicorn.conf.py, 2 workers, production settings, the bare view on) with
    the page cache on and measures the bare view, every public page (warm), the report overview
    and the registration POST; then restarts gunicorn with the page cache off and measures the
-   public pages again;
+   public pages and the report overview again;
 4. prints the table and the targets, and writes them to bench/resultaten/laatste.md.
 
 Settings (environment): BENCH_SCHALEN (default "1,20"), BENCH_SECONDEN (default 15),

@@ -166,7 +166,7 @@ def test_p95_op_schaal_20_telt_voor_uncached_paginas_en_het_rapport():
     doel = doel_met("uncached public pages", doelen(metingen))
 
     assert doel.teken == FOUT
-    assert "report overview 151 ms" in doel.tekst
+    assert "report overview cached 151 ms" in doel.tekst
     assert "home" not in doel.tekst.split("over:")[1]
 
 
