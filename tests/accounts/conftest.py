@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from tests.factories import GebruikerFactory
+from tests.factories import GebruikerFactory, GemeenteFactory
 
 
 @pytest.fixture(autouse=True)
@@ -24,3 +24,19 @@ def staf_zonder_app(db):
 def zonder_beheer(db):
     """An account without admin rights (a mandataris, say): no two-step login demanded."""
     return GebruikerFactory(email="mandataris@example.org")
+
+
+@pytest.fixture
+def snelle_wachtwoorden(settings):
+    """For tests that make many accounts: the real hasher's slowness buys nothing there."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def beerse(db):
+    return GemeenteFactory(naam="Beerse", nis_code="13004", slug="beerse")
+
+
+@pytest.fixture
+def turnhout(db):
+    return GemeenteFactory(naam="Turnhout", nis_code="13040", slug="turnhout")

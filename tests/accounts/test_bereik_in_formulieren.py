@@ -13,28 +13,12 @@ from tests.admin import formulier_van, fouten
 from tests.factories import (
     ActiviteitFactory,
     GebruikerFactory,
-    GemeenteFactory,
     PartnerFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("snelle_wachtwoorden")]
 
 NIEUWS_TOEVOEGEN = reverse("admin:communicatie_nieuwsbericht_add")
-
-
-@pytest.fixture(autouse=True)
-def _snelle_wachtwoorden(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def beerse(db):
-    return GemeenteFactory(naam="Beerse", nis_code="13004", slug="beerse")
-
-
-@pytest.fixture
-def turnhout(db):
-    return GemeenteFactory(naam="Turnhout", nis_code="13040", slug="turnhout")
 
 
 @pytest.fixture

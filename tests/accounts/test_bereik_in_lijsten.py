@@ -16,32 +16,16 @@ from locaties.models import Haltebezoek
 from tests.factories import (
     ActiviteitFactory,
     GebruikerFactory,
-    GemeenteFactory,
     HalteFactory,
     InschrijvingFactory,
     MomentFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("snelle_wachtwoorden")]
 
 MOMENTEN = reverse("admin:aanbod_moment_changelist")
 BEZOEKEN = reverse("admin:locaties_haltebezoek_changelist")
 VRAGEN = reverse("admin:communicatie_vraag_changelist")
-
-
-@pytest.fixture(autouse=True)
-def _snelle_wachtwoorden(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def beerse(db):
-    return GemeenteFactory(naam="Beerse", nis_code="13004", slug="beerse")
-
-
-@pytest.fixture
-def turnhout(db):
-    return GemeenteFactory(naam="Turnhout", nis_code="13040", slug="turnhout")
 
 
 @pytest.fixture

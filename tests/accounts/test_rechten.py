@@ -67,9 +67,8 @@ ANDERE_PAKKETTEN = {
 
 
 @pytest.fixture(autouse=True)
-def _snelle_wachtwoorden(settings):
-    # Five accounts a test: the real hasher's slowness buys nothing here.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _snelle_wachtwoorden(snelle_wachtwoorden):
+    """Five accounts a test: the real hasher's slowness buys nothing here."""
 
 
 @pytest.fixture
