@@ -55,6 +55,7 @@ from django.utils.text import slugify
 from aanbod.models import Activiteit, Bereikcijfer, Doelgroep, Inschrijving, Moment, Pijler, Reeks
 from aanbod.models.inschrijving import MAX_VOLWASSENEN
 from aanbod.services.inschrijvingen import PERSOONSGEGEVENS
+from aanbod.services.komend import komend_begin_bijwerken
 from gemeenten.models import Gemeente, Partner, Thema
 from hvk import paginacache
 from hvk.herhaling import Weekdag, horizon, lokale_tijd
@@ -802,6 +803,8 @@ def laad(*, schaal: int) -> list[str]:
     demo = _Demo.laden()
     for nummer in range(schaal):
         _Blok(demo, nummer).maken()
+    # bulk_create sends no signals: each activity's next moment is stored once, here.
+    komend_begin_bijwerken()
     statistieken_bijwerken()
     # bulk_create sends no signals: the stored public pages are made stale once, here.
     transaction.on_commit(paginacache.vernieuwen)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import (
     Case,
     Count,
+    DateTimeField,
     F,
     OuterRef,
     Prefetch,
@@ -14,6 +15,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
+    Value,
     When,
 )
 from django.db.models.functions import Coalesce
@@ -142,15 +144,15 @@ def spreiding_per_gemeente(
 ) -> Spreiding:
     """How the published offer from ``van`` to ``tot`` spreads over the gemeenten.
 
-    Four queries whatever the amount of offer: the gemeenten, the moments in the period
-    (counted per activity and place, so the rows grow with the offer's places, not with its
-    dates), the activities involved (those with such a moment, and the ongoing ones), and
-    which gemeenten each local activity is for. A page that has loaded all the participating
-    gemeenten already passes them as ``gemeenten`` (ordered by name) and saves the first query.
+    Four queries whatever the amount of offer: the gemeenten, the moments in the period with
+    what the spread needs of their activity (counted per activity and place, so the rows grow
+    with the offer's places, not with its dates), the ongoing activities, and which gemeenten
+    each local activity is for. A page that has loaded all the participating gemeenten
+    already passes them as ``gemeenten`` (ordered by name) and saves the first query.
     """
     if gemeenten is None:
         gemeenten = list(Gemeente.objects.order_by("naam"))
-    momenten = list(
+    momenten = (
         Moment.objects.in_periode(van, tot)
         .filter(geannuleerd=False, activiteit__gepubliceerd=True)
         # No ordering: it would split the groups.
@@ -161,80 +163,81 @@ def spreiding_per_gemeente(
             "locatie__gemeente_id",
             "locatie__breedtegraad",
             "locatie__lengtegraad",
+            "activiteit__pijler",
+            "activiteit__bereik",
+            "activiteit__locatie__gemeente_id",
+            "activiteit__locatie__breedtegraad",
+            "activiteit__locatie__lengtegraad",
         )
         .annotate(aantal=Count("id"))
     )
-    met_moment = {m[0] for m in momenten}
-    activiteiten = {
-        a["id"]: a
-        for a in Activiteit.objects.gepubliceerd()
-        .filter(Q(doorlopend=True) | Q(id__in=met_moment))
-        .values(
+    # Where the offer takes place, one row per activity and place:
+    # (activity id, pillar, regional, gemeente id of the place, coordinates, moments).
+    plekken = []
+    for a_id, l_id, g_id, lat, lon, pijler, bereik, a_g_id, a_lat, a_lon, aantal in momenten:
+        if l_id is None:
+            # A moment without a place of its own takes place at its activity's.
+            g_id, lat, lon = a_g_id, a_lat, a_lon
+        regionaal = bereik == Activiteit.Bereik.REGIONAAL
+        plekken.append((a_id, pijler, regionaal, g_id, _coordinaten(lat, lon), aantal))
+    # An ongoing service takes place at its activity's place and counts no moments.
+    for a in (
+        Activiteit.objects.gepubliceerd()
+        .filter(doorlopend=True)
+        .values_list(
             "id",
             "pijler",
             "bereik",
-            "doorlopend",
             "locatie__gemeente_id",
             "locatie__breedtegraad",
             "locatie__lengtegraad",
         )
-    }
+    ):
+        a_id, pijler, bereik, g_id, lat, lon = a
+        regionaal = bereik == Activiteit.Bereik.REGIONAAL
+        plekken.append((a_id, pijler, regionaal, g_id, _coordinaten(lat, lon), None))
     lokaal_voor: dict[int, set[int]] = {}
     for activiteit_id, gemeente_id in Activiteit.gemeenten.through.objects.filter(
-        activiteit_id__in=activiteiten
+        activiteit__gepubliceerd=True, activiteit__bereik=Activiteit.Bereik.LOKAAL
     ).values_list("activiteit_id", "gemeente_id"):
         lokaal_voor.setdefault(activiteit_id, set()).add(gemeente_id)
-
-    # Where the moments take place: their own place, or else their activity's.
-    plekken = []  # (activity id, gemeente id of the place, coordinates, number of moments)
-    for activiteit_id, locatie_id, gemeente_id, lat, lon, aantal in momenten:
-        a = activiteiten[activiteit_id]
-        if locatie_id is None:
-            gemeente_id = a["locatie__gemeente_id"]
-            lat, lon = a["locatie__breedtegraad"], a["locatie__lengtegraad"]
-        plekken.append((activiteit_id, gemeente_id, _coordinaten(lat, lon), aantal))
-    doorlopend = [a for a in activiteiten.values() if a["doorlopend"]]
-    # An ongoing service takes place at its activity's place.
-    doorlopende_plekken = [
-        (
-            a["id"],
-            a["locatie__gemeente_id"],
-            _coordinaten(a["locatie__breedtegraad"], a["locatie__lengtegraad"]),
-            0,
-        )
-        for a in doorlopend
-    ]
-
-    def beschikbaar(activiteit_id, gemeente_id) -> bool:
-        a = activiteiten[activiteit_id]
-        return a["bereik"] == Activiteit.Bereik.REGIONAAL or gemeente_id in lokaal_voor.get(
-            activiteit_id, ()
-        )
-
-    def pijler_van(plek) -> str:
-        return activiteiten[plek[0]]["pijler"]
-
-    def momenten_in(plekken_) -> int:
-        return sum(p[3] for p in plekken_)
 
     per_id = {g.pk: g for g in gemeenten}
     kinderen_totaal = sum(g.kinderen_0_12 for g in gemeenten)
     kansarmoede_volledig = all(g.kansarmoede_index is not None for g in gemeenten)
     gewicht = {g.pk: g.kinderen_0_12 * float(g.kansarmoede_index or 0) for g in gemeenten}
     gewicht_totaal = sum(gewicht.values())
-    momenten_in_gebied = momenten_in(p for p in plekken if p[1] is not None)
+    momenten_totaal = sum(p[5] or 0 for p in plekken)
+    momenten_in_gebied = sum(p[5] or 0 for p in plekken if p[3] is not None)
+    geen = frozenset()
 
     regels = []
     for g in gemeenten:
         regel = SpreidingRegel(gemeente=g)
-        in_g = [p for p in plekken if p[1] == g.pk]
-        voor_g = [p for p in plekken if beschikbaar(p[0], g.pk)]
-        doorlopend_in = [p for p in doorlopende_plekken if p[1] == g.pk]
-        doorlopend_voor = [p for p in doorlopende_plekken if beschikbaar(p[0], g.pk)]
-        regel.momenten_in = momenten_in(in_g)
-        regel.momenten_beschikbaar = momenten_in(voor_g)
-        regel.activiteiten_in = len({p[0] for p in in_g + doorlopend_in})
-        regel.activiteiten_beschikbaar = len({p[0] for p in voor_g + doorlopend_voor})
+        in_per_pijler = dict.fromkeys(Pijler.values, 0)
+        beschikbaar_per_pijler = dict.fromkeys(Pijler.values, 0)
+        activiteiten_in: set[int] = set()
+        beschikbaar: dict[str, set[int]] = {pijler: set() for pijler in Pijler.values}
+        zelf = dict.fromkeys(Pijler.values, False)
+        # Per pillar, the places (coordinates, their gemeente) with offer available to g.
+        plaatsen: dict[str, set] = {pijler: set() for pijler in Pijler.values}
+        for a_id, pijler, regionaal, g_id, coordinaten, aantal in plekken:
+            if g_id == g.pk:
+                activiteiten_in.add(a_id)
+                in_per_pijler[pijler] += aantal or 0
+            if not (regionaal or g.pk in lokaal_voor.get(a_id, geen)):
+                continue
+            beschikbaar_per_pijler[pijler] += aantal or 0
+            beschikbaar[pijler].add(a_id)
+            if g_id == g.pk:
+                zelf[pijler] = True
+            if coordinaten:
+                plaatsen[pijler].add((coordinaten, g_id))
+
+        regel.momenten_in = sum(in_per_pijler.values())
+        regel.momenten_beschikbaar = sum(beschikbaar_per_pijler.values())
+        regel.activiteiten_in = len(activiteiten_in)
+        regel.activiteiten_beschikbaar = len(set().union(*beschikbaar.values()))
         kinderen = g.kinderen_0_12
         regel.activiteiten_in_per_1000_kinderen = _per_1000(regel.activiteiten_in, kinderen)
         regel.activiteiten_beschikbaar_per_1000_kinderen = _per_1000(
@@ -251,17 +254,19 @@ def spreiding_per_gemeente(
 
         centrum = g.coordinaten
         for pijler in Pijler.values:
-            regel.momenten_in_per_pijler[pijler] = momenten_in(
-                p for p in in_g if pijler_van(p) == pijler
+            regel.momenten_in_per_pijler[pijler] = in_per_pijler[pijler]
+            regel.momenten_beschikbaar_per_pijler[pijler] = beschikbaar_per_pijler[pijler]
+            regel.activiteiten_beschikbaar_per_pijler[pijler] = len(beschikbaar[pijler])
+            regel.in_de_gemeente_zelf[pijler] = zelf[pijler]
+            # Sorted, so that of two places equally near the same one wins every time.
+            afstanden = (
+                [(afstand_km(centrum, c), gemeente_id) for c, gemeente_id in plaatsen[pijler]]
+                if centrum
+                else []
             )
-            regel.momenten_beschikbaar_per_pijler[pijler] = momenten_in(
-                p for p in voor_g if pijler_van(p) == pijler
+            km, gemeente_id = min(
+                afstanden, key=lambda a: (a[0], a[1] is None, a[1] or 0), default=(None, None)
             )
-            bruikbaar = [p for p in voor_g + doorlopend_voor if pijler_van(p) == pijler]
-            regel.activiteiten_beschikbaar_per_pijler[pijler] = len({p[0] for p in bruikbaar})
-            regel.in_de_gemeente_zelf[pijler] = any(p[1] == g.pk for p in bruikbaar)
-            afstanden = [(afstand_km(centrum, p[2]), p[1]) for p in bruikbaar if centrum and p[2]]
-            km, gemeente_id = min(afstanden, key=lambda a: a[0], default=(None, None))
             regel.afstand_km[pijler] = round(km, 1) if km is not None else None
             regel.dichtstbij_in[pijler] = per_id.get(gemeente_id)
         regels.append(regel)
@@ -270,7 +275,7 @@ def spreiding_per_gemeente(
         regels=regels,
         van=van,
         tot=tot,
-        momenten_totaal=momenten_in(plekken),
+        momenten_totaal=momenten_totaal,
         kansarmoede_volledig=kansarmoede_volledig,
     )
 
@@ -300,6 +305,9 @@ class Aanbodfilters:
     zoekterm: str = ""
 
 
+# The stored next moment (``Activiteit.komend_begin``) was computed before now; a search
+# ``op`` a moment further back than this may need moments that ended in between.
+BEWAARD_VOLGEND_SPELING = dt.timedelta(seconds=5)
 # A search never needs more words than this; more only makes the query heavy.
 MAX_ZOEKWOORDEN = 10
 
@@ -323,6 +331,10 @@ def aanbod_zoeken(
     With ``van`` or ``tot``, only offer with such a moment in that period, or ongoing offer, is
     kept. ``leeftijd`` keeps offer whose month range overlaps that year of the child's life; an
     activity without a range is for all ages.
+
+    Without ``van``/``tot``, the order comes from each activity's stored next moment
+    (``komend_begin``) as long as that has not begun, so sorting does not look at every
+    activity's moments.
 
     The place (``locatie``) is selected and ``gemeenten`` prefetched, so one page costs two
     queries whatever its length; pass the page to :func:`volgende_momenten_koppelen` to get
@@ -368,9 +380,20 @@ def aanbod_zoeken(
     if f.tot:
         momenten = momenten.filter(begin__lt=lokale_tijd(f.tot + dt.timedelta(days=1), dt.time()))
     momenten = momenten.order_by("begin", "pk")
+    volgend_begin = Subquery(momenten.values("begin")[:1])
+    if not (f.van or f.tot) and op >= timezone.now() - BEWAARD_VOLGEND_SPELING:
+        # Sorting on every activity's moments grows with the offer; the stored next moment
+        # does not. Trusted while it has not begun at ``op`` (or when there was none); only
+        # the activities whose stored moment has begun since look at their moments again.
+        volgend_begin = Case(
+            When(komend_begin__gte=op, then=F("komend_begin")),
+            When(komend_begin__isnull=True, then=Value(None)),
+            default=volgend_begin,
+            output_field=DateTimeField(),
+        )
     qs = qs.annotate(
         volgend_moment_id=Subquery(momenten.values("pk")[:1]),
-        volgend_begin=Subquery(momenten.values("begin")[:1]),
+        volgend_begin=volgend_begin,
     )
     if f.van or f.tot:
         qs = qs.filter(Q(doorlopend=True) | Q(volgend_moment_id__isnull=False))

@@ -182,6 +182,13 @@ class Activiteit(models.Model):
     )
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    # The begin of the first moment not cancelled and not over, as it was when the moments
+    # last changed (``aanbod.services.komend_begin_bijwerken``), None when there was none.
+    # Only for sorting the public list without looking at every activity's moments; it goes
+    # stale once that moment begins, and the list then looks the moments up after all.
+    komend_begin = models.DateTimeField(
+        _("begin van het volgende moment"), null=True, blank=True, editable=False
+    )
 
     objects = ActiviteitQuerySet.as_manager()
 

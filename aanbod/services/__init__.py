@@ -17,6 +17,7 @@ from aanbod.services.inschrijvingen import (
     wachtlijst_doorschuiven,
     wachtlijsten_doorschuiven,
 )
+from aanbod.services.komend import komend_begin_bijwerken
 
 __all__ = [
     "AanbodFout",
@@ -29,6 +30,7 @@ __all__ = [
     "gegevens_wissen",
     "herinneringen_versturen",
     "inschrijven",
+    "komend_begin_bijwerken",
     "lokale_versies_maken",
     "moment_afgelast",
     "momenten_uitrollen",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 
 from aanbod.models import Activiteit, Inschrijving, Moment, Reeks
 from aanbod.services.inschrijvingen import moment_afgelast
+from aanbod.services.komend import komend_begin_bijwerken
 from hvk.herhaling import horizon, rol_uit
 
 
@@ -54,6 +55,10 @@ def momenten_uitrollen(*, reeksen=None, tot=None) -> tuple[int, int, int]:
         totaal = [a + b for a, b in zip(totaal, telling, strict=True)]
     for moment in afgelast:
         moment_afgelast(moment=moment)
+    # The rows were written in bulk, past the signals that keep the next moment current.
+    komend_begin_bijwerken(
+        activiteiten=None if reeksen is None else {reeks.activiteit_id for reeks in reeksen}
+    )
     return tuple(totaal)
 
 
