@@ -264,25 +264,25 @@ def komende_momenten(locatie: Locatie, op: dt.datetime | None = None, aantal: in
     """The next ``aantal`` moments of published activities at ``locatie``, not cancelled.
 
     A moment without a place of its own happens at its activity's place. ``locaties`` may not
-    import ``aanbod``, so the model is taken from the reverse relation. Two queries: first the
-    activities held here, so that the database finds the moments through the indexes on
-    place and activity. With a join on the activity's place instead, it walks every coming
-    moment of the whole area in date order until it has ten of this place (slow for a place
-    with little offer, such as the mobile house, once there are years of offer).
+    import ``aanbod``, so the model is taken from the reverse relation. Two queries, one per
+    way a moment can be here, each of which the database answers from an index whatever the
+    size of the place: the moments with this place of their own (index on place and begin),
+    and the moments without one of the activities held here. One query with an OR of the two
+    walks every coming moment of the whole area in date order until it has ten of this place
+    (slow for a place with little offer, such as the mobile house, once there are years of
+    offer); a list of the activities' ids instead grows with the offer of a busy place.
     """
     op = op or timezone.now()
-    moment_model = locatie.momenten.model
-    hier = list(locatie.activiteiten.values_list("pk", flat=True))
-    return list(
-        moment_model.objects.komend(op)
-        .filter(
-            Q(locatie=locatie) | Q(locatie__isnull=True, activiteit_id__in=hier),
-            geannuleerd=False,
-            activiteit__gepubliceerd=True,
-        )
+    basis = (
+        locatie.momenten.model.objects.komend(op)
+        .filter(geannuleerd=False, activiteit__gepubliceerd=True)
         .select_related("activiteit")
-        .order_by("begin", "pk")[:aantal]
+        .order_by("begin", "pk")
     )
+    eigen = list(basis.filter(locatie=locatie)[:aantal])
+    hier = locatie.activiteiten.order_by().values("pk")
+    van_activiteit = list(basis.filter(locatie__isnull=True, activiteit_id__in=hier)[:aantal])
+    return sorted(eigen + van_activiteit, key=lambda m: (m.begin, m.pk))[:aantal]
 
 
 def doorlopend_aanbod(locatie: Locatie):

@@ -125,7 +125,12 @@ class Moment(GeroldMoment):
                 fields=["reeks", "oorspronkelijke_datum"], name="moment_eenmaal_per_datum"
             ),
         ]
-        indexes = [models.Index(fields=["begin"])]
+        indexes = [
+            models.Index(fields=["begin"]),
+            # The next moments of one place or one activity, in date order.
+            models.Index(fields=["locatie", "begin"]),
+            models.Index(fields=["activiteit", "begin"]),
+        ]
 
     def __str__(self):
         lokaal = timezone.localtime(self.begin)
