@@ -33,11 +33,22 @@ KOLOMMEN = (
     "p95 ms",
     "failures",
     "queries",
+    "alone ms",
     "% of bare",
     "locust CPU %",
 )
 # Numbers are aligned right, words left.
-RECHTS = {"scale", "req/s", "p50 ms", "p95 ms", "failures", "queries", "% of bare", "locust CPU %"}
+RECHTS = {
+    "scale",
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "failures",
+    "queries",
+    "alone ms",
+    "% of bare",
+    "locust CPU %",
+}
 
 GOED, FOUT, ONBEKEND = "✓", "✗", "?"
 
@@ -54,6 +65,9 @@ class Meting:
     aanvragen: int = 0
     queries: int | None = None
     locust_cpu: float | None = None
+    # One request on its own: the median over a few, built in-process without the page cache
+    # (``bench/stappen.py``). With 16 clients on 2 workers, p50 is about 8 times this.
+    alleen_ms: float | None = None
 
     @property
     def sleutel(self) -> tuple[str, str]:
@@ -106,6 +120,7 @@ def rijen(metingen: list[Meting]) -> list[list[str]]:
                 _getal(m.p95),
                 str(m.mislukt),
                 _getal(m.queries),
+                _getal(m.alleen_ms),
                 _getal(aandeel),
                 _getal(m.locust_cpu),
             ]

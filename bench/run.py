@@ -434,11 +434,14 @@ def demo_laden(bench: Bench, schaal: int, met_schaal: bool) -> bool:
 
 
 def _meting(bench: Bench, *, naam: str, schaal: int, modus: str, queries, **cijfers) -> None:
+    telling = queries.get(naam, {})
     meting = rapport.Meting(
         pagina=naam,
         schaal=schaal,
         modus=modus,
-        queries=queries.get(naam, {}).get("queries"),
+        queries=telling.get("queries"),
+        # Built without the page cache: only comparable with the runs that are.
+        alleen_ms=telling.get("ms") if modus in (UNCACHED, GEEN_MODUS) else None,
         **cijfers,
     )
     bench.metingen.append(meting)

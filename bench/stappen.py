@@ -15,7 +15,9 @@ Django's test client, with the page cache off so the page is really built.
 import datetime as dt
 import json
 import os
+import statistics
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -154,18 +156,39 @@ def voorbereiden(plan_pad: str) -> None:
     Path(plan_pad).write_text(json.dumps(plan, indent=2), encoding="utf-8")
 
 
+# Requests of a page timed one after the other, for the "alone ms" column (the median).
+KEER_ALLEEN = 5
+
+
 def _tel(client: Client, methode: str, pad: str, **kwargs) -> dict:
-    """One warm-up request, then the counted one. A page that fails is noted, not counted."""
+    """One warm-up request, then the counted one, then (GET) a few timed ones on their own.
+
+    ``ms`` is the median time of one request with nothing else running: the page's own cost,
+    without the queueing of the load test. A POST is timed once (the counted one), since
+    each must register someone new. A page that fails is noted, not counted.
+    """
     verzoek = getattr(client, methode)
     try:
         if methode == "get":
             verzoek(pad, headers=CLIENT_HEADERS, **kwargs)
         with CaptureQueriesContext(connection) as queries:
+            begin = time.perf_counter()
             response = verzoek(pad, headers=CLIENT_HEADERS, **kwargs)
+            tijden = [time.perf_counter() - begin]
+        if methode == "get":
+            tijden = []
+            for _ in range(KEER_ALLEEN):
+                begin = time.perf_counter()
+                verzoek(pad, headers=CLIENT_HEADERS, **kwargs)
+                tijden.append(time.perf_counter() - begin)
     except Exception as exc:
         # E.g. a query cancelled by the bench's statement timeout.
         return {"queries": None, "status": f"{type(exc).__name__}: {str(exc)[:200]}"}
-    return {"queries": len(queries), "status": response.status_code}
+    return {
+        "queries": len(queries),
+        "status": response.status_code,
+        "ms": round(1000 * statistics.median(tijden), 1),
+    }
 
 
 def queries(plan_pad: str, uit_pad: str) -> None:

@@ -92,6 +92,8 @@ def test_tabel_heeft_de_kolommen_in_volgorde_en_getallen_rechts():
         "ms",
         "failures",
         "queries",
+        "alone",
+        "ms",
         "%",
         "of",
         "bare",
@@ -105,6 +107,18 @@ def test_tabel_heeft_de_kolommen_in_volgorde_en_getallen_rechts():
     # Right-aligned: the figures of one column end at the same position.
     assert kaal_regel.index("1,234.6") + len("1,234.6") == lijst_regel.index("617.3") + len("617.3")
     assert lijst_regel.split()[-2:] == ["50", "20"]
+
+
+def test_tabel_toont_de_tijd_van_een_aanvraag_alleen_in_zijn_eigen_kolom():
+    uncached = meting("offer list", modus=UNCACHED, per_seconde=61.0, p95=300.0)
+    uncached.alleen_ms = 37.4
+    cached = meting("offer list", per_seconde=617.3)
+
+    kop, _, regel_uncached, regel_cached = tabel_tekst([uncached, cached]).splitlines()[:4]
+
+    kolom = kop.index("alone ms") + len("alone ms")
+    assert regel_uncached[:kolom].endswith("37")
+    assert regel_cached[:kolom].endswith("-")
 
 
 def test_tabel_zet_een_lege_regel_tussen_de_schalen():
