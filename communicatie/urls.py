@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("sitemap.xml", sitemap_xml, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", publiek.robots, name="robots"),
+    path("huisstijl.css", publiek.huisstijl_css, name="huisstijl_css"),
     # The question form (communicatie/views/vragen.py).
     path("vraag/", vragen.vraag, name="vraag"),
     path("vraag/bedankt/", vragen.bedankt, name="vraag_bedankt"),

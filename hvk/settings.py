@@ -13,6 +13,7 @@ import dj_database_url
 import xstatic.pkg.leaflet
 from django.core.exceptions import ImproperlyConfigured
 
+from hvk.csp import beleid as csp_beleid
 from hvk.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -63,6 +64,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (hvk/csp.py) on every response Django makes, also on a page that
+    # comes from the page cache (that stores the page without the header).
+    "hvk.csp.Middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous visitors of the public pages get a stored copy (hvk/paginacache.py).
     "hvk.paginacache.PaginacacheMiddleware",
@@ -425,6 +429,9 @@ HVK_KAARTTEGELS_ATTRIBUTIE = env_str(
     "HVK_KAARTTEGELS_ATTRIBUTIE",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers',
 )
+
+# Content-Security-Policy (django-csp, hvk/csp.py): only the portal's own scripts and styles.
+CONTENT_SECURITY_POLICY = csp_beleid(kaarttegels_url=HVK_KAARTTEGELS_URL)
 
 LOGGING = {
     "version": 1,

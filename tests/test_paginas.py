@@ -186,3 +186,59 @@ def test_aantal_queries_van_een_publieke_pagina_groeit_niet_met_de_gegevens(
 
     assert len(veel) == len(weinig)
     assert len(veel) <= 15
+
+
+# What the Content-Security-Policy (hvk/csp.py) would block in the page itself: an inline
+# <style>, a style attribute, an event handler attribute, or a script that is not a data block.
+INLINE_STIJL = re.compile(r"<style[\s>]|\sstyle\s*=", re.I)
+EVENT_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.I)
+SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
+DATABLOK = re.compile(r'type="application/(ld\+)?json"')
+
+
+def csp_directieven(response) -> dict[str, list[str]]:
+    header = response.get("Content-Security-Policy", "")
+    return {
+        naam: waarden
+        for naam, *waarden in (deel.split() for deel in header.split(";") if deel.strip())
+    }
+
+
+@pytest.mark.parametrize(("url", "status"), PUBLIEKE_PAGINAS)
+def test_publieke_pagina_heeft_een_strikte_csp_en_niets_inline_dat_die_blokkeert(
+    client, publieke_gegevens, url, status
+):
+    response = client.get(url.format(**publieke_gegevens))
+
+    assert response.status_code == status
+    csp = csp_directieven(response)
+    assert csp["script-src"] == ["'self'"]
+    assert csp["style-src"] == ["'self'"]
+    assert csp["default-src"] == ["'self'"]
+    assert csp["object-src"] == ["'none'"]
+    assert csp["frame-ancestors"] == ["'none'"]
+    html = response.content.decode()
+    assert not INLINE_STIJL.search(html)
+    assert not EVENT_HANDLER.search(html)
+    for attributen in SCRIPT.findall(html):
+        assert "src=" in attributen or DATABLOK.search(attributen), attributen
+
+
+def test_huisstijl_css_geeft_de_kleuren_van_het_huis_en_van_elke_deur(client):
+    GemeenteFactory(slug="beerse", kleur="#12a4b6")
+
+    response = client.get("/huisstijl.css")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/css; charset=utf-8"
+    css = response.content.decode()
+    assert re.search(r":root \{ --hvk-kleur: #[0-9a-fA-F]{6}; \}", css)
+    assert ".hvk-deur--beerse { --deur-kleur: #12a4b6; }" in css
+    assert "max-age=" in response["Cache-Control"]
+
+
+def test_het_beheer_mag_inline_stijlen_maar_geen_inline_scripts(client):
+    csp = csp_directieven(client.get("/admin/login/"))
+
+    assert csp["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert csp["script-src"] == ["'self'"]

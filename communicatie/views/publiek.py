@@ -160,6 +160,27 @@ def pagina(request, soort):
     )
 
 
+# A colour changed in the admin reaches a browser that kept the style sheet within this time.
+HUISSTIJL_CSS_SECONDEN = 300
+
+
+@gecached
+def huisstijl_css(request):
+    """The brand colour and each gemeente's door colour, as a style sheet.
+
+    A file instead of a <style> in every page, so the Content-Security-Policy can forbid
+    inline styles. The colours are validated as #RRGGBB (``valideer_merkkleur``).
+    """
+    response = render(
+        request,
+        "communicatie/huisstijl.css",
+        {"gemeenten": gemeenten_van_het_huis(request)},
+        content_type="text/css; charset=utf-8",
+    )
+    response["Cache-Control"] = f"public, max-age={HUISSTIJL_CSS_SECONDEN}"
+    return response
+
+
 @gecached
 def robots(request):
     """Everything may be indexed except the back office; the sitemap is on the main host."""

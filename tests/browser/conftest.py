@@ -111,7 +111,22 @@ def _pagina(browser, viewport, javascript=True):
             else route.abort()
         ),
     )
-    return context, context.new_page()
+    page = context.new_page()
+    # What the Content-Security-Policy blocked: Chromium says so on the console.
+    page.csp_overtredingen = []
+    page.on(
+        "console",
+        lambda bericht: (
+            page.csp_overtredingen.append(bericht.text)
+            if "Content Security Policy" in bericht.text
+            else None
+        ),
+    )
+    return context, page
+
+
+def _zonder_csp_overtredingen(page):
+    assert not page.csp_overtredingen, "\n".join(page.csp_overtredingen)
 
 
 @pytest.fixture
@@ -120,6 +135,7 @@ def gsm(browser):
     context, page = _pagina(browser, GSM)
     yield page
     _sluit(context)
+    _zonder_csp_overtredingen(page)
 
 
 @pytest.fixture
@@ -128,6 +144,7 @@ def bureaublad(browser):
     context, page = _pagina(browser, BUREAUBLAD)
     yield page
     _sluit(context)
+    _zonder_csp_overtredingen(page)
 
 
 @pytest.fixture
@@ -136,6 +153,7 @@ def zonder_javascript(browser):
     context, page = _pagina(browser, GSM, javascript=False)
     yield page
     _sluit(context)
+    _zonder_csp_overtredingen(page)
 
 
 @pytest.fixture

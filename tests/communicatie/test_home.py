@@ -86,7 +86,10 @@ def test_startpagina_toont_elke_gemeente_als_deur_naar_haar_eigen_pagina(client,
 def test_elke_deur_krijgt_de_kleur_van_haar_gemeente(client, beerse):
     inhoud = startpagina(client)
 
-    assert ".hvk-deur--beerse { --deur-kleur: #1b6e3c; }" in inhoud
+    # The colour comes from the style sheet every page links (no inline style: CSP).
+    assert '<link rel="stylesheet" href="/huisstijl.css">' in inhoud
+    css = client.get("/huisstijl.css").content.decode()
+    assert ".hvk-deur--beerse { --deur-kleur: #1b6e3c; }" in css
 
 
 def test_startpagina_zonder_gemeenten_legt_uit_wat_er_ontbreekt(client):

@@ -63,6 +63,9 @@ def test_tweede_anonieme_vraag_komt_uit_de_cache_zonder_een_query(
     assert tweede[paginacache.HEADER] == "hit"
     assert tweede.content == eerste.content
     assert tweede["Content-Type"] == eerste["Content-Type"]
+    # The security headers are added to the stored copy too.
+    assert tweede["Content-Security-Policy"] == eerste["Content-Security-Policy"]
+    assert "script-src 'self'" in tweede["Content-Security-Policy"]
 
 
 @pytest.mark.parametrize(
@@ -78,6 +81,7 @@ def test_tweede_anonieme_vraag_komt_uit_de_cache_zonder_een_query(
         "/nieuws/",
         "/aanbod/kalender.ics",
         "/sitemap.xml",
+        "/huisstijl.css",
     ],
 )
 def test_elke_publieke_paginasoort_wordt_bewaard(client, activiteit, pad):
