@@ -6,5 +6,6 @@ class HvkConfig(AppConfig):
     verbose_name = "Huis van het Kind"
 
     def ready(self):
-        # Connects the signals that make cached public pages stale after a change.
-        from hvk import paginacache  # noqa: F401
+        # Connects the signals that make cached public pages stale after a change, and the one
+        # that re-encodes every uploaded picture before it is stored.
+        from hvk import afbeeldingen, paginacache  # noqa: F401

@@ -240,6 +240,9 @@ STORAGES = {
 # Uploads larger than this are refused by the form fields that accept files.
 HVK_MAX_AFBEELDING_BYTES = env_int("HVK_MAX_AFBEELDING_BYTES", 2 * 1024 * 1024)
 HVK_MAX_PDF_BYTES = env_int("HVK_MAX_PDF_BYTES", 10 * 1024 * 1024)
+# Uploaded pictures are written anew, at most this many pixels on their longest side
+# (hvk/afbeeldingen.py).
+HVK_MAX_AFBEELDING_PIXELS = env_int("HVK_MAX_AFBEELDING_PIXELS", 1600)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Committed hours: a gemeente whose delivered hours so far this year lag the pro-rated
 # commitment by more than this percentage gets a signal.
