@@ -1,4 +1,4 @@
-"""Error pages for requests Django refuses before the site can look at them.
+"""Error pages for requests Django refuses before the site can look at them, and for errors.
 
 ``handler400`` in ``hvk/urls.py``. Django calls it (with ``DEBUG`` off) for every
 ``SuspiciousOperation``, most often ``DisallowedHost``: a host name that is not in
@@ -9,10 +9,16 @@ processor runs and nothing asks for the host (``request.get_host()`` raises agai
 unknown host), and nothing touches the database.
 """
 
+import sys
+
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.http import HttpResponseBadRequest, HttpResponseNotFound
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotFound
 from django.template import loader
+
+# Seconds a browser or client is asked to wait before trying again during an outage.
+OPNIEUW_NA_SECONDEN = 10
 
 
 def slechte_aanvraag(request, exception=None):
@@ -21,3 +27,20 @@ def slechte_aanvraag(request, exception=None):
         inhoud = loader.render_to_string("onbekend_adres.html", {"site_url": settings.HVK_SITE_URL})
         return HttpResponseNotFound(inhoud)
     return HttpResponseBadRequest(loader.render_to_string("400.html"))
+
+
+def serverfout(request):
+    """``handler500``: the database is unreachable → 503 "try again"; anything else → 500.
+
+    Django calls this while it handles the exception, so ``sys.exc_info()`` holds it. When
+    PostgreSQL restarts or the connection drops, no transaction was committed halfway
+    (every change is one transaction), so the visitor can safely send the form again: the
+    page says so, with ``Retry-After``. The page itself needs no database and no request.
+    The error is logged by Django as usual.
+    """
+    fout = sys.exc_info()[1]
+    if isinstance(fout, (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(OPNIEUW_NA_SECONDEN)
+        return response
+    return HttpResponse(loader.render_to_string("500.html"), status=500)

@@ -1,9 +1,11 @@
 """``/healthz``: is this web process able to serve? For load balancers and monitoring.
 
-Checks the two things every page needs: the database (``SELECT 1``) and the cache (a write and
-a read of a random key; with REDIS_URL that is Redis). Answers 200 when both work, 503 naming
-the part that failed. The cause goes to the log only, never into the answer: the endpoint is
-public.
+Checks the database (``SELECT 1``) and the cache (a write and a read of a random key; with
+REDIS_URL that is Redis). Answers 200 ``ok`` when both work and 503 when the database fails:
+no page can be served without it. A cache that fails gives 200 ``beperkt`` (limited), naming
+it: the site still serves without it (hvk/cache.py), only slower, and since every web server
+shares the one Redis, a load balancer that took them all out for it would take the site down.
+The cause goes to the log only, never into the answer: the endpoint is public.
 """
 
 import logging
@@ -19,6 +21,7 @@ logger = logging.getLogger(__name__)
 
 OK = "ok"
 FOUT = "fout"
+BEPERKT = "beperkt"
 
 
 def _database() -> str:
@@ -52,7 +55,10 @@ def _cache() -> str:
 @require_safe
 def healthz(request):
     onderdelen = {"database": _database(), "cache": _cache()}
-    gezond = all(v == OK for v in onderdelen.values())
-    return JsonResponse(
-        {"status": OK if gezond else FOUT, **onderdelen}, status=200 if gezond else 503
-    )
+    if onderdelen["database"] != OK:
+        status = FOUT
+    elif onderdelen["cache"] != OK:
+        status = BEPERKT
+    else:
+        status = OK
+    return JsonResponse({"status": status, **onderdelen}, status=503 if status == FOUT else 200)

@@ -143,7 +143,8 @@ REDIS_URL = env_str("REDIS_URL") or ""
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but a Redis that is down gives misses, not errors.
+            "BACKEND": "hvk.cache.VeerkrachtigeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "hvk",
             # A Redis that hangs costs a request at most a few seconds, never a worker.
@@ -387,12 +388,16 @@ HVK_VRAGEN_ANTWOORD_WERKDAGEN = env_int("HVK_VRAGEN_ANTWOORD_WERKDAGEN", 5)
 # Safe in production by default; each can be switched off for a set-up behind a proxy that
 # already does it.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# A load balancer or monitor may ask /healthz over plain http on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
+# No script of the portal reads the CSRF cookie (forms carry the token), so no script may.
+CSRF_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if env_bool("BEHIND_HTTPS_PROXY", False):

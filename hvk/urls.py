@@ -16,6 +16,8 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 # A host name that is not ours gets a Dutch 404 with a link to the main site (hvk/fouten.py).
 handler400 = "hvk.fouten.slechte_aanvraag"
+# The database out of reach: 503 "try again"; any other error: 500 (hvk/fouten.py).
+handler500 = "hvk.fouten.serverfout"
 
 urlpatterns = [
     # For load balancers and monitoring: database and cache answer (hvk/gezondheid.py).

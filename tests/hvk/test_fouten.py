@@ -67,3 +67,63 @@ def test_een_andere_verdachte_aanvraag_krijgt_een_nederlandse_400(client, settin
 
 def test_een_gekende_host_krijgt_gewoon_de_site(client):
     assert client.get("/", HTTP_HOST="localhost").status_code == 200
+
+
+# --- Server errors: the database out of reach gets a 503 "try again", anything else a 500 ---
+
+
+@pytest.fixture
+def bezoeker(client):
+    # As a browser sees it: Django's answer, not the exception re-raised into the test.
+    client.raise_request_exception = False
+    return client
+
+
+def test_database_onbereikbaar_geeft_503_met_opnieuw_proberen(bezoeker, monkeypatch):
+    from django.db import OperationalError
+
+    def onbereikbaar(*args, **kwargs):
+        raise OperationalError("connection to server at 127.0.0.1 failed")
+
+    monkeypatch.setattr("communicatie.views.publiek.locaties_met_status", onbereikbaar)
+
+    antwoord = bezoeker.get("/")
+
+    assert antwoord.status_code == 503
+    assert antwoord["Retry-After"] == "10"
+    inhoud = antwoord.content.decode()
+    assert "<h1>Even geen verbinding</h1>" in inhoud
+    assert "verstuur het over enkele seconden opnieuw" in inhoud
+    assert "127.0.0.1" not in inhoud
+
+
+def test_database_onbereikbaar_al_in_de_middleware_geeft_ook_503(bezoeker, monkeypatch):
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import InterfaceError
+
+    def weg(self):
+        raise InterfaceError("connection already closed")
+
+    monkeypatch.setattr(SessionStore, "load", weg)
+    bezoeker.cookies["sessionid"] = "a" * 32
+
+    # The admin asks who is logged in: the session is read before any view runs.
+    antwoord = bezoeker.get("/admin/")
+
+    assert antwoord.status_code == 503
+    assert "Even geen verbinding" in antwoord.content.decode()
+
+
+def test_een_andere_fout_geeft_een_nederlandse_500(bezoeker, monkeypatch):
+    def stuk(*args, **kwargs):
+        raise ValueError("iets onverwachts")
+
+    monkeypatch.setattr("communicatie.views.publiek.locaties_met_status", stuk)
+
+    antwoord = bezoeker.get("/")
+
+    assert antwoord.status_code == 500
+    inhoud = antwoord.content.decode()
+    assert "<h1>Er ging iets mis</h1>" in inhoud
+    assert "iets onverwachts" not in inhoud
+    assert "Retry-After" not in antwoord

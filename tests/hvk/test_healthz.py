@@ -1,4 +1,4 @@
-"""/healthz answers 200 when database and cache work, 503 naming the part that failed."""
+"""/healthz: 200 when database and cache work, 200 "beperkt" without cache, 503 without database."""
 
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
@@ -55,23 +55,24 @@ def test_database_weg_geeft_503(client, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_cache_weg_geeft_503(client, settings):
+def test_cache_weg_is_beperkt_maar_de_server_blijft_in_dienst(client, settings):
     settings.CACHES = {"default": {"BACKEND": f"{__name__}.KapotteCache"}}
 
     antwoord = client.get("/healthz")
 
-    assert antwoord.status_code == 503
-    assert antwoord.json() == {"status": "fout", "database": "ok", "cache": "fout"}
+    assert antwoord.status_code == 200
+    assert antwoord.json() == {"status": "beperkt", "database": "ok", "cache": "fout"}
     assert "weg" not in antwoord.content.decode()
 
 
 @pytest.mark.django_db
-def test_cache_die_iets_anders_teruggeeft_geeft_503(client, monkeypatch):
+def test_cache_die_iets_anders_teruggeeft_is_beperkt(client, monkeypatch):
     monkeypatch.setattr(gezondheid.cache, "get", lambda *a, **k: None)
 
     antwoord = client.get("/healthz")
 
-    assert antwoord.status_code == 503
+    assert antwoord.status_code == 200
+    assert antwoord.json()["status"] == "beperkt"
     assert antwoord.json()["cache"] == "fout"
 
 
