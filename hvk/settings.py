@@ -40,7 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    # django.contrib.staticfiles, leaving out files of django-ninja that nothing loads.
+    "hvk.statisch.StatischeBestandenConfig",
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
@@ -52,6 +53,10 @@ INSTALLED_APPS = [
     "auditlog",
     "django_tasks",
     "django_tasks_db",
+    # The open-data API (opendata/): "ninja" serves Swagger UI from its own static files, not
+    # from a CDN; "corsheaders" lets other sites read /api/.
+    "ninja",
+    "corsheaders",
     # Our apps, lowest layer first: `demo` loads their demo data in this order.
     "hvk",
     "gemeenten",
@@ -60,6 +65,7 @@ INSTALLED_APPS = [
     "communicatie",
     "rapportages",
     "accounts",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +73,8 @@ MIDDLEWARE = [
     # Content-Security-Policy (hvk/csp.py) on every response Django makes, also on a page that
     # comes from the page cache (that stores the page without the header).
     "hvk.csp.Middleware",
+    # CORS headers for /api/ only (CORS_URLS_REGEX); before anything that may answer itself.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous visitors of the public pages get a stored copy (hvk/paginacache.py).
     "hvk.paginacache.PaginacacheMiddleware",
@@ -275,6 +283,21 @@ HVK_INSCHRIJVING_LINK_DAGEN = env_int(
 HVK_INSCHRIJVING_PER_UUR = env_int("HVK_INSCHRIJVING_PER_UUR", 20)
 # `make bench` only (docs/bench.md): serves /bench/kaal/, a bare view that is the ceiling.
 HVK_BENCH = env_bool("HVK_BENCH", False)
+# --- Open-data API (docs/opendata.md) -------------------------------------------------------
+# Requests per minute that one client (IP address, see RATELIMIT_IP_META_KEY) may make to
+# /api/; 0 switches the limit off. It counts in the cache: production with several processes
+# needs the shared one (REDIS_URL).
+HVK_API_PER_MINUUT = env_int("HVK_API_PER_MINUUT", 120)
+# Seconds that browsers and proxies may keep an API answer (Cache-Control: public, max-age).
+HVK_API_CACHE_SECONDEN = env_int("HVK_API_CACHE_SECONDEN", 60)
+# Any site may read the API, anonymously and read-only; the rest of the site sends no CORS
+# headers.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+# ETag is not a header a browser shows a script from another site unless it is listed.
+CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hvk import bench
 from hvk.gezondheid import healthz
+from opendata.api import api as opendata_api
 
 admin.site.site_header = _("Beheer Huis van het Kind")
 admin.site.site_title = _("Beheer Huis van het Kind")
@@ -27,6 +28,8 @@ urlpatterns = [
     path("aanbod/", include("aanbod.urls")),
     path("locaties/", include("locaties.urls")),
     path("rapportages/", include("rapportages.urls")),
+    # The read-only open-data API, its OpenAPI schema and docs (docs/opendata.md).
+    path("api/v1/", opendata_api.urls),
     # Last: the gemeente doors (/<slug>/) take what no other path took.
     path("", include("communicatie.urls")),
 ]
