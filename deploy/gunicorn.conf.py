@@ -39,6 +39,8 @@ max_requests_jitter = _getal("GUNICORN_MAX_REQUESTS_JITTER", 100)
 
 # Logs to stdout/stderr: journald (systemd) keeps them.
 accesslog = "-"
+# The access log writes *** for the key in a personal link (hvk/gunicorn_log.py).
+logger_class = "hvk.gunicorn_log.MaskerendeLogger"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL") or "info"
 # No client addresses in the log (privacy, like the audit log). Paths can hold the secret of a
