@@ -461,6 +461,14 @@ HVK_KAARTTEGELS_ATTRIBUTIE = env_str(
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers',
 )
 
+# Where to report a security problem, for /.well-known/security.txt (RFC 9116, SECURITY.md):
+# "mailto:security@example.org" or an https address. Empty: the file is not there (404).
+HVK_SECURITY_CONTACT = env_str("HVK_SECURITY_CONTACT") or ""
+if HVK_SECURITY_CONTACT and not HVK_SECURITY_CONTACT.startswith(("mailto:", "https://")):
+    raise ImproperlyConfigured(
+        f"HVK_SECURITY_CONTACT={HVK_SECURITY_CONTACT!r} must start with mailto: or https://."
+    )
+
 # Content-Security-Policy (django-csp, hvk/csp.py): only the portal's own scripts and styles.
 CONTENT_SECURITY_POLICY = csp_beleid(kaarttegels_url=HVK_KAARTTEGELS_URL)
 

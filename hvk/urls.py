@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from hvk import bench
+from hvk.beveiliging import security_txt
 from hvk.gezondheid import healthz
 from opendata.api import api as opendata_api
 
@@ -23,6 +24,7 @@ handler500 = "hvk.fouten.serverfout"
 urlpatterns = [
     # For load balancers and monitoring: database and cache answer (hvk/gezondheid.py).
     path("healthz", healthz, name="healthz"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("aanbod/", include("aanbod.urls")),
