@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "aanbod",
     "communicatie",
     "rapportages",
+    "uitdatabank",
     "accounts",
     "opendata",
 ]
@@ -283,6 +284,11 @@ HVK_INSCHRIJVING_LINK_DAGEN = env_int(
 HVK_INSCHRIJVING_PER_UUR = env_int("HVK_INSCHRIJVING_PER_UUR", 20)
 # `make bench` only (docs/bench.md): serves /bench/kaal/, a bare view that is the ceiling.
 HVK_BENCH = env_bool("HVK_BENCH", False)
+# UiTdatabank import (docs/uitdatabank.md): a file larger than this is refused before it is
+# read, in the admin and by `manage.py uit_import` alike. The web server's own upload limit
+# (nginx client_max_body_size) must be at least as large.
+HVK_UIT_IMPORT_MAX_BYTES = env_int("HVK_UIT_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+
 # --- Open-data API (docs/opendata.md) -------------------------------------------------------
 # Requests per minute that one client (IP address, see RATELIMIT_IP_META_KEY) may make to
 # /api/; 0 switches the limit off. It counts in the cache: production with several processes

@@ -30,6 +30,8 @@ urlpatterns = [
     path("aanbod/", include("aanbod.urls")),
     path("locaties/", include("locaties.urls")),
     path("rapportages/", include("rapportages.urls")),
+    # Events and places as UiTdatabank JSON-LD (docs/uitdatabank.md).
+    path("uit/", include("uitdatabank.urls")),
     # The read-only open-data API, its OpenAPI schema and docs (docs/opendata.md).
     path("api/v1/", opendata_api.urls),
     # Last: the gemeente doors (/<slug>/) take what no other path took.

@@ -180,6 +180,14 @@ class Activiteit(models.Model):
     gepubliceerd = models.BooleanField(
         _("gepubliceerd"), default=True, help_text=_("Zichtbaar op de website.")
     )
+    # Where an activity imported from UiTdatabank came from (its "@id"), so that importing
+    # the same file again updates it instead of adding it twice (docs/uitdatabank.md).
+    uit_id = models.CharField(
+        _("UiTdatabank-id"),
+        max_length=255,
+        blank=True,
+        help_text=_("Het @id in UiTdatabank; leeg voor aanbod dat in dit portaal begon."),
+    )
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
     # The begin of the first moment not cancelled and not over, as it was when the moments
@@ -210,6 +218,9 @@ class Activiteit(models.Model):
             ),
             models.CheckConstraint(
                 condition=~Q(generiek=F("pk")), name="activiteit_niet_eigen_generiek"
+            ),
+            models.UniqueConstraint(
+                fields=["uit_id"], condition=~Q(uit_id=""), name="activiteit_uit_id_uniek"
             ),
         ]
 

@@ -30,6 +30,7 @@ GERESERVEERDE_SLUGS = frozenset(
         "nieuws",
         "rapportages",
         "static",
+        "uit",
         "vragen",
     }
 )

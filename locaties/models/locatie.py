@@ -136,6 +136,13 @@ class Locatie(MetCoordinaten):
     talen = models.ManyToManyField(
         Taal, blank=True, related_name="locaties", verbose_name=_("gesproken talen")
     )
+    # The place's "@id" in UiTdatabank, so that an import finds it again (docs/uitdatabank.md).
+    uit_id = models.CharField(
+        _("UiTdatabank-id"),
+        max_length=255,
+        blank=True,
+        help_text=_("Het @id van deze plek in UiTdatabank, als ze daar bestaat."),
+    )
 
     objects = LocatieQuerySet.as_manager()
 
@@ -152,6 +159,9 @@ class Locatie(MetCoordinaten):
             models.CheckConstraint(
                 condition=Q(soort__in=["virtueel", "mobiel"]) | Q(gemeente__isnull=False),
                 name="locatie_plek_in_gemeente",
+            ),
+            models.UniqueConstraint(
+                fields=["uit_id"], condition=~Q(uit_id=""), name="locatie_uit_id_uniek"
             ),
         ]
 
