@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts.admin_persoonsgegevens import aanhaken as persoonsgegevens_aanhaken
 from accounts.forms import GebruikerChangeForm, GebruikerCreationForm
 from accounts.models import Gebruiker
 from accounts.services import UitnodigingFout, uitnodigen
@@ -175,3 +176,7 @@ class AuthenticatorAdmin(AuthenticatorVelden, admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# A resident's personal data by e-mail address, for GDPR requests (docs/persoonsgegevens.md).
+persoonsgegevens_aanhaken(admin.site)

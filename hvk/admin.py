@@ -26,6 +26,8 @@ ACTIES = {
     LogEntry.Action.CREATE: _("aangemaakt"),
     LogEntry.Action.UPDATE: _("gewijzigd"),
     LogEntry.Action.DELETE: _("verwijderd"),
+    # Looking up or exporting a resident's personal data (accounts/persoonsgegevens.py).
+    LogEntry.Action.ACCESS: _("ingezien"),
 }
 KOPPELINGEN = {"add": _("toegevoegd"), "delete": _("weggenomen")}
 
