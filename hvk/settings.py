@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "auditlog",
     "django_tasks",
     "django_tasks_db",
+    "dbbackup",
     # The open-data API (opendata/): "ninja" serves Swagger UI from its own static files, not
     # from a CDN; "corsheaders" lets other sites read /api/.
     "ninja",
@@ -477,6 +478,33 @@ if HVK_SECURITY_CONTACT and not HVK_SECURITY_CONTACT.startswith(("mailto:", "htt
 
 # Content-Security-Policy (django-csp, hvk/csp.py): only the portal's own scripts and styles.
 CONTENT_SECURITY_POLICY = csp_beleid(kaarttegels_url=HVK_KAARTTEGELS_URL)
+
+# --- Backups (docs/backups.md) -------------------------------------------------------------
+# `manage.py backup` writes the database and the uploaded files (MEDIA_ROOT) with django-dbbackup
+# to this folder, gzip-compressed; `manage.py restore` puts them back. The files hold personal
+# data: the folder lies outside MEDIA_ROOT and STATIC_ROOT (nothing serves it) and only its
+# owner may read it.
+HVK_BACKUP_MAP = Path(env_str("HVK_BACKUP_MAP") or BASE_DIR / "backups")
+STORAGES["dbbackup"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": str(HVK_BACKUP_MAP),
+        "file_permissions_mode": 0o600,
+        "directory_permissions_mode": 0o700,
+    },
+}
+# hvk-default-2025-06-01-031500.sqlite3.gz (PostgreSQL: .psql.bin.gz) and
+# hvk-media-2025-06-01-031500.tar.gz; dbbackup finds the newest by the date in the name.
+DBBACKUP_DATE_FORMAT = "%Y-%m-%d-%H%M%S"
+DBBACKUP_FILENAME_TEMPLATE = "hvk-{databasename}-{datetime}.{extension}"
+DBBACKUP_MEDIA_FILENAME_TEMPLATE = "hvk-media-{datetime}.{extension}"
+# SQLite: a copy made with SQLite's online backup API (dbbackup's default), and restored through
+# the same API instead of by overwriting the open file: in one step, so a failed restore leaves
+# the database as it was. PostgreSQL: dbbackup's default, pg_dump --format=custom and
+# pg_restore --clean --if-exists --single-transaction.
+DBBACKUP_CONNECTOR_MAPPING = {
+    "django.db.backends.sqlite3": "hvk.backups.SqliteOnlineBackupConnector",
+}
 
 LOGGING = {
     "version": 1,
