@@ -40,8 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    # django.contrib.staticfiles, leaving out files of django-ninja that nothing loads.
-    "hvk.statisch.StatischeBestandenConfig",
+    "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
@@ -225,6 +224,11 @@ USE_TZ = True
 # --- Static and uploaded files --------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
+# Django's two finders; the apps' one leaves out files of django-ninja nothing loads.
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "hvk.statisch.AppVinder",
+]
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     # Leaflet for the places map comes from its PyPI package (XStatic-Leaflet), never a CDN.

@@ -1,20 +1,26 @@
-"""Django's staticfiles app, configured (its own module: hvk/apps.py keeps one AppConfig)."""
+"""Which packaged static files ``collectstatic`` collects (``STATICFILES_FINDERS``).
 
-from django.contrib.staticfiles.apps import StaticFilesConfig
+django-ninja ships Swagger UI, which ``/api/v1/docs`` serves from our own static files (no
+CDN), and also Redoc and source maps: 6 MB that nothing loads and that ``collectstatic`` would
+otherwise compress (gzip and Brotli, two copies each), which cost about a minute on every
+deploy, CI run and benchmark. The stylesheet's own map stays: the stylesheet names it, and the
+manifest storage checks that it exists.
+
+A finder, not a subclass of the staticfiles app: ``INSTALLED_APPS`` must name
+``django.contrib.staticfiles`` literally, since other code looks for that name (pytest-django
+serves static files from its live server only then).
+"""
+
+from django.contrib.staticfiles.finders import AppDirectoriesFinder
+
+NIET_VERZAMELEN = [
+    "ninja/redoc.standalone.js*",
+    "ninja/swagger-ui-bundle.js.map",
+]
 
 
-class StatischeBestandenConfig(StaticFilesConfig):
-    """Django's staticfiles, without the files of django-ninja that the API docs never load.
+class AppVinder(AppDirectoriesFinder):
+    """Django's finder of the apps' ``static/`` folders, leaving out ``NIET_VERZAMELEN``."""
 
-    ``/api/v1/docs`` uses Swagger UI from django-ninja's static files (no CDN). The package
-    also ships Redoc and source maps: 6 MB that ``collectstatic`` would otherwise compress
-    (gzip and Brotli, two copies each), which cost about a minute on every deploy, CI run and
-    benchmark. The stylesheet's own map stays: the stylesheet names it, and the manifest
-    storage checks that it exists.
-    """
-
-    ignore_patterns = [
-        *StaticFilesConfig.ignore_patterns,
-        "ninja/redoc.standalone.js*",
-        "ninja/swagger-ui-bundle.js.map",
-    ]
+    def list(self, ignore_patterns):
+        return super().list([*(ignore_patterns or []), *NIET_VERZAMELEN])
