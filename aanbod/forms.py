@@ -34,6 +34,7 @@ from hvk.formulieren import (
     telefoon_opschonen,
     telefoon_veld,
 )
+from hvk.validators import valideer_emailadres_zonder_stuurtekens
 from locaties.models import Taal
 
 MAX_ZOEKTERM = 200
@@ -352,7 +353,9 @@ class GezinForm(forms.Form):
         return self.cleaned_data["naam"].strip()
 
     def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+        email = self.cleaned_data["email"].strip().lower()
+        valideer_emailadres_zonder_stuurtekens(email)
+        return email
 
     def clean_telefoon(self):
         return telefoon_opschonen(self.cleaned_data["telefoon"])

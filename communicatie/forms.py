@@ -22,11 +22,36 @@ from hvk.formulieren import (
     telefoon_veld,
     zonder_stuurtekens,
 )
+from hvk.validators import valideer_emailadres_zonder_stuurtekens
 
 __all__ = ["SchoneTekst", "VraagForm", "privacy_url", "zonder_stuurtekens"]
 
 VRAAG_MAX_TEKENS = 2000
 NAAM_MAX_TEKENS = 100
+# Primary keys are 64-bit integers.
+MAX_ID = 2**63 - 1
+
+
+class KeuzesUitLijst(forms.ModelMultipleChoiceField):
+    """Several choices by primary key; a number beyond 64 bits is refused before any query.
+
+    Such a number is no key of ours, and SQLite cannot even compare it (an ``OverflowError``,
+    a server error, where PostgreSQL finds nothing).
+    """
+
+    def clean(self, value):
+        for waarde in value or ():
+            try:
+                getal = int(waarde)
+            except (TypeError, ValueError):
+                continue  # not a number at all: the field itself says so
+            if not -MAX_ID - 1 <= getal <= MAX_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": waarde},
+                )
+        return super().clean(value)
 
 
 class VraagForm(forms.Form):
@@ -136,6 +161,11 @@ class VraagForm(forms.Form):
     def clean_naam(self):
         return self.cleaned_data["naam"].strip()
 
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        valideer_emailadres_zonder_stuurtekens(email)
+        return email
+
     def clean_telefoon(self):
         return telefoon_opschonen(self.cleaned_data["telefoon"])
 
@@ -171,7 +201,7 @@ class NieuwsbriefForm(forms.Form):
         help_text=_("We sturen je eerst een mail om je inschrijving te bevestigen."),
         required=True,
     )
-    gemeenten = forms.ModelMultipleChoiceField(
+    gemeenten = KeuzesUitLijst(
         label=_("Over welke gemeenten?"),
         queryset=Gemeente.objects.order_by("naam"),
         widget=forms.CheckboxSelectMultiple,
@@ -196,7 +226,7 @@ class NieuwsbriefForm(forms.Form):
         ),
         error_messages={"invalid_choice": _("Kies leeftijden uit de lijst.")},
     )
-    doelgroepen = forms.ModelMultipleChoiceField(
+    doelgroepen = KeuzesUitLijst(
         label=_("Voor wie zoek je aanbod?"),
         required=False,
         queryset=Doelgroep.objects.all(),
@@ -259,4 +289,6 @@ class NieuwsbriefForm(forms.Form):
         return self.is_bound and bool(str(self.data.get("website", "")).strip())
 
     def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+        email = self.cleaned_data["email"].strip().lower()
+        valideer_emailadres_zonder_stuurtekens(email)
+        return email

@@ -1,6 +1,7 @@
 """Validators that several apps share."""
 
 import re
+import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -109,4 +110,18 @@ def valideer_lengtegraad(waarde):
                 "Verwisselde u breedte- en lengtegraad?"
             ),
             code="buiten_belgie",
+        )
+
+
+def valideer_emailadres_zonder_stuurtekens(waarde: str):
+    """No control or invisible formatting characters in an e-mail address.
+
+    Django's ``EmailValidator`` follows RFC 5322, which allows control characters in a quoted
+    local part (``"\\x01"@voorbeeld.be``), and the IDNA step drops a soft hyphen or a
+    zero-width space from the domain while the address keeps it. No mailbox a person uses
+    has them; stored, they would reach the mails' headers and the admin.
+    """
+    if any(unicodedata.category(teken) in ("Cc", "Cf") for teken in waarde):
+        raise ValidationError(
+            _("Vul een geldig e-mailadres in, bv. naam@voorbeeld.be."), code="invalid"
         )

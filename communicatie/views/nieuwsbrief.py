@@ -26,8 +26,7 @@ from django_ratelimit.core import get_usage
 from communicatie import nieuwsbrief
 from communicatie.forms import NieuwsbriefForm, privacy_url
 from communicatie.models import Abonnee, Editie
-from communicatie.views.publiek import niet_gevonden
-from gemeenten.models import Gemeente
+from communicatie.views.publiek import gemeente_uit_adres, niet_gevonden
 
 # Accepted subscriptions per IP address and hour; mistakes in the form do not count.
 LIMIET = "5/h"
@@ -71,12 +70,8 @@ def _formulierpagina(request, form, *, status=200, te_veel=False):
 def inschrijven(request):
     """Subscribe to the newsletter; ``?gemeente=<slug>`` ticks that gemeente."""
     if request.method != "POST":
-        slug = request.GET.get("gemeente", "")[:100]
-        initial = {}
-        if slug:
-            initial["gemeenten"] = list(
-                Gemeente.objects.filter(slug=slug).values_list("pk", flat=True)
-            )
+        gemeente = gemeente_uit_adres(request)
+        initial = {"gemeenten": [gemeente.pk]} if gemeente else {}
         return _formulierpagina(request, NieuwsbriefForm(initial=initial))
 
     if _limiet_bereikt(request):

@@ -1,6 +1,7 @@
 """The public pages: the shared home, a door per gemeente, news and the coordinator's pages."""
 
 import datetime as dt
+import re
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -29,6 +30,22 @@ NIEUWS_PER_PAGINA = 10
 # The door's overview of the offer counts this many days from today: the coming year, as far
 # as recurring offer is planned ahead (HVK_HORIZON_DAGEN, 365 by default).
 OVERZICHT_DAGEN = 365
+
+
+# What a <slug:…> in a URL can hold; a gemeente's slug is one.
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
+
+
+def gemeente_uit_adres(request) -> Gemeente | None:
+    """The gemeente that ``?gemeente=<slug>`` names, or None.
+
+    What cannot be a slug never reaches the database: PostgreSQL refuses a NUL character
+    with an error, and a link with one must still show the page.
+    """
+    slug = request.GET.get("gemeente", "")
+    if not SLUG.fullmatch(slug):
+        return None
+    return Gemeente.objects.filter(slug=slug).first()
 
 
 def niet_gevonden(request, *, titel: str, melding: str):

@@ -14,6 +14,7 @@ from communicatie.services import (
     antwoordtermijn_werkdagen,
     vraag_stellen,
 )
+from communicatie.views.publiek import gemeente_uit_adres
 from gemeenten.models import Gemeente
 
 # Accepted questions per IP address. Only questions that go through count: a resident who
@@ -35,11 +36,6 @@ def _limiet_bereikt(request) -> bool:
     return gebruik is not None and gebruik["count"] >= gebruik["limit"]
 
 
-def _gemeente_uit(request) -> Gemeente | None:
-    slug = request.GET.get("gemeente", "")[:100]
-    return Gemeente.objects.filter(slug=slug).first() if slug else None
-
-
 def _pagina(request, form, *, status=200, te_veel=False):
     context = {
         "form": form,
@@ -56,7 +52,7 @@ def _pagina(request, form, *, status=200, te_veel=False):
 def vraag(request):
     """Ask the contact point of your gemeente a question; ``?gemeente=<slug>`` preselects."""
     if request.method != "POST":
-        gemeente = _gemeente_uit(request)
+        gemeente = gemeente_uit_adres(request)
         return _pagina(request, VraagForm(initial={"gemeente": gemeente}))
 
     if _limiet_bereikt(request):
@@ -94,7 +90,7 @@ def vraag(request):
 @require_safe
 def bedankt(request):
     """What happens to the question now, who answers it, and how long it is kept."""
-    gemeente = _gemeente_uit(request)
+    gemeente = gemeente_uit_adres(request)
     return render(
         request,
         "communicatie/vraag_bedankt.html",
